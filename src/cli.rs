@@ -1,0 +1,90 @@
+//! The command line (clap derive). Only parsing lives here; `cmd` turns it into option
+//! structs for the library, so no clap type reaches the pipeline.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Build illustrated guides: Markdown sections and diagrams in, an accessible static site out.
+#[derive(Parser, Debug)]
+#[command(name = "guide", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the guide into its output folder.
+    Build {
+        /// The guide's folder (holding book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Build in memory and serve with live reload.
+    Serve {
+        /// The guide's folder (holding book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, short, default_value_t = 3000)]
+        port: u16,
+        /// Open the guide in a browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Check the guide like `build` does, writing nothing.
+    Check {
+        /// The guide's folder (holding book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Start a new guide in an empty folder.
+    Init {
+        /// Where to create it.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+/// When to colour output.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    /// When stderr is a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Options of every command.
+#[derive(Args, Debug, Clone)]
+pub struct Global {
+    /// Output folder (default: `[build] output`, i.e. `public`).
+    #[arg(long, short, global = true)]
+    pub output: Option<PathBuf>,
+    /// Include draft pages.
+    #[arg(long, global = true)]
+    pub drafts: bool,
+    /// Absolute URL the site is published at (overrides `[book] base-url`).
+    #[arg(long, global = true)]
+    pub base_url: Option<String>,
+    /// Print only errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more about what is done.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+    /// Colour in messages.
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    pub color: Color,
+}

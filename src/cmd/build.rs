@@ -1,0 +1,52 @@
+//! `guide build` and `guide check`: the same pipeline; check writes nothing.
+
+use std::path::Path;
+use std::time::Instant;
+
+use super::overrides;
+use crate::cli::Global;
+use crate::diag::Diagnostics;
+use crate::output::write;
+use crate::pipeline::{self, BuildOptions};
+
+/// Builds the guide in `dir`; writes the output when `write_out`.
+pub(super) fn build(dir: &Path, g: &Global, write_out: bool) -> Result<(), Diagnostics> {
+    let start = Instant::now();
+    let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let opts = BuildOptions {
+        root,
+        overrides: overrides(g),
+    };
+    if write_out {
+        // Refuse a dangerous output folder before doing any work.
+        if let Ok(cfg) = crate::config::load(&opts.root, &opts.overrides) {
+            write::check_target(&cfg, &cfg.output_dir())?;
+        }
+    }
+    let built = pipeline::build(&opts)?;
+    let out = built.config.output_dir();
+    if write_out {
+        write::write(&built.config, &built.tree, &out)?;
+    }
+    if !g.quiet {
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        let shown = out
+            .strip_prefix(std::env::current_dir().unwrap_or_default())
+            .unwrap_or(&out)
+            .display()
+            .to_string();
+        let verb = if write_out {
+            format!(
+                "Built {} pages and {} assets into {shown}/",
+                built.pages, built.assets
+            )
+        } else {
+            format!(
+                "Checked {} pages and {} assets: no errors",
+                built.pages, built.assets
+            )
+        };
+        println!("{verb} ({} files) in {ms:.0} ms", built.tree.len());
+    }
+    Ok(())
+}

@@ -1,0 +1,236 @@
+//! Image facts: intrinsic size (SVG viewBox, PNG/JPEG/GIF/WebP headers) and inlinable SVG.
+//!
+//! Sizes go on every `<img>`/`<svg>` so nothing shifts while loading. SVGs are inlined into
+//! pages because an SVG behind `<img>` cannot see the page's colours: only inline markup
+//! follows `currentColor` and the theme's CSS variables when the reader toggles dark mode.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::Asset;
+
+/// SVGs larger than this are linked with `<img>` rather than inlined into every page.
+const INLINE_LIMIT: usize = 200 * 1024;
+
+/// What the renderer needs to know about an image file.
+#[derive(Debug, Clone)]
+pub struct ImageInfo {
+    /// Intrinsic width in CSS pixels.
+    pub width: u32,
+    /// Intrinsic height in CSS pixels.
+    pub height: u32,
+    /// For SVGs small enough to inline: the `<svg …>…</svg>` element, prolog removed.
+    pub inline_svg: Option<Arc<str>>,
+}
+
+/// Is this file one that can be a figure?
+pub fn is_image(rel: &str) -> bool {
+    let ext = rel.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    matches!(
+        ext.as_str(),
+        "svg" | "png" | "jpg" | "jpeg" | "gif" | "webp" | "avif"
+    )
+}
+
+/// Reads every image asset's facts, in parallel. Unreadable images get no entry; the
+/// figure that uses one then reports it.
+pub fn scan(assets: &HashMap<String, Asset>) -> HashMap<String, ImageInfo> {
+    assets
+        .par_iter()
+        .filter(|(rel, _)| is_image(rel))
+        .filter_map(|(rel, a)| {
+            let bytes = std::fs::read(&a.path).ok()?;
+            Some((rel.clone(), info(rel, &bytes)?))
+        })
+        .collect()
+}
+
+/// Facts of one image from its bytes.
+pub fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
+    if rel.to_ascii_lowercase().ends_with(".svg") {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let (start, end) = svg_bounds(text)?;
+        let tag_end = text[start..].find('>')? + start;
+        let (w, h) = svg_size(&text[start..tag_end])?;
+        let inline = (bytes.len() <= INLINE_LIMIT).then(|| Arc::from(&text[start..end]));
+        return Some(ImageInfo {
+            width: w,
+            height: h,
+            inline_svg: inline,
+        });
+    }
+    let size = imagesize::blob_size(bytes).ok()?;
+    Some(ImageInfo {
+        width: size.width as u32,
+        height: size.height as u32,
+        inline_svg: None,
+    })
+}
+
+fn svg_bounds(text: &str) -> Option<(usize, usize)> {
+    let start = text.find("<svg")?;
+    let end = text.rfind("</svg>")? + "</svg>".len();
+    (end > start).then_some((start, end))
+}
+
+/// Width and height from the root tag: the viewBox, else width/height attributes.
+fn svg_size(tag: &str) -> Option<(u32, u32)> {
+    if let Some(vb) = attr(tag, "viewBox") {
+        let n: Vec<f64> = vb
+            .split([' ', ','])
+            .filter(|s| !s.is_empty())
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        if n.len() == 4 && n[2] > 0.0 && n[3] > 0.0 {
+            return Some((n[2].round() as u32, n[3].round() as u32));
+        }
+    }
+    let num = |v: &str| {
+        v.trim_end_matches("px")
+            .parse::<f64>()
+            .ok()
+            .filter(|x| *x > 0.0)
+    };
+    Some((
+        num(&attr(tag, "width")?)?.round() as u32,
+        num(&attr(tag, "height")?)?.round() as u32,
+    ))
+}
+
+/// The value of an attribute in a start tag (simple scanner, enough for a root `<svg>`).
+pub fn attr(tag: &str, name: &str) -> Option<String> {
+    let mut rest = tag;
+    while let Some(i) = rest.find(name) {
+        let before = rest[..i].chars().last();
+        let after = rest[i + name.len()..].trim_start();
+        if before.is_some_and(char::is_whitespace) {
+            if let Some(v) = after.strip_prefix('=') {
+                let v = v.trim_start();
+                let q = v.chars().next()?;
+                if q == '"' || q == '\'' {
+                    let end = v[1..].find(q)?;
+                    return Some(v[1..1 + end].to_string());
+                }
+            }
+        }
+        rest = &rest[i + name.len()..];
+    }
+    None
+}
+
+/// Prepares an SVG for inlining as figure `n`: accessible name, intrinsic size, and ids
+/// prefixed so two figures on a page never share an id.
+pub fn inline_svg(svg: &str, alt: &str, width: u32, height: u32, n: usize) -> String {
+    let tag_end = svg.find('>').unwrap_or(svg.len());
+    let (tag, body) = svg.split_at(tag_end);
+    let mut attrs = String::new();
+    for (k, v) in attrs_of(tag) {
+        if !matches!(
+            k.as_str(),
+            "width"
+                | "height"
+                | "role"
+                | "aria-label"
+                | "aria-labelledby"
+                | "focusable"
+                | "aria-hidden"
+        ) {
+            attrs.push_str(&format!(" {k}=\"{v}\""));
+        }
+    }
+    let alt = html_escape(alt);
+    let mut out = format!(
+        "<svg{attrs} role=\"img\" aria-label=\"{alt}\" width=\"{width}\" height=\"{height}\" focusable=\"false\"{body}"
+    );
+    if out.contains(" id=\"") {
+        out = prefix_ids(&out, &format!("f{n}-"));
+    }
+    out
+}
+
+fn attrs_of(tag: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = tag.trim_start_matches("<svg").trim_end_matches('/');
+    while let Some(eq) = rest.find('=') {
+        let key = rest[..eq].trim().to_string();
+        let v = rest[eq + 1..].trim_start();
+        let Some(q) = v.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            break;
+        };
+        let Some(end) = v[1..].find(q) else { break };
+        out.push((key, v[1..1 + end].replace('"', "&quot;")));
+        rest = &v[end + 2..];
+    }
+    out
+}
+
+fn prefix_ids(svg: &str, prefix: &str) -> String {
+    let mut ids = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find(" id=\"") {
+        let v = &rest[i + 5..];
+        if let Some(end) = v.find('"') {
+            ids.push(v[..end].to_string());
+        }
+        rest = &rest[i + 5..];
+    }
+    let mut out = svg.to_string();
+    for id in ids {
+        out = out
+            .replace(&format!(" id=\"{id}\""), &format!(" id=\"{prefix}{id}\""))
+            .replace(&format!("url(#{id})"), &format!("url(#{prefix}{id})"))
+            .replace(
+                &format!("href=\"#{id}\""),
+                &format!("href=\"#{prefix}{id}\""),
+            );
+    }
+    out
+}
+
+/// Escapes text for an HTML attribute or text node.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_viewbox_and_inline() {
+        let svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 400\" width=\"10\"><defs><marker id=\"a\"/></defs><path marker-end=\"url(#a)\"/></svg>\n";
+        let i = info("d/x.svg", svg.as_bytes()).unwrap();
+        assert_eq!((i.width, i.height), (640, 400));
+        let html = inline_svg(i.inline_svg.as_deref().unwrap(), "A \"psoas\"", 640, 400, 2);
+        assert!(html.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 400\" role=\"img\" aria-label=\"A &quot;psoas&quot;\" width=\"640\" height=\"400\""), "{html}");
+        assert!(
+            html.contains("id=\"f2-a\"") && html.contains("url(#f2-a)"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn png_header() {
+        let mut png = vec![
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
+        ];
+        png.extend_from_slice(&300u32.to_be_bytes());
+        png.extend_from_slice(&200u32.to_be_bytes());
+        png.extend_from_slice(&[8, 6, 0, 0, 0]);
+        let i = info("a.png", &png).unwrap();
+        assert_eq!((i.width, i.height), (300, 200));
+    }
+}

@@ -1,0 +1,160 @@
+//! The content model: pages in a section tree, in reading order, plus assets.
+//!
+//! Plain data: loading it reads files and front matter but never renders Markdown, so the
+//! pipeline can cache and re-render pages independently.
+
+pub mod assets;
+pub mod front_matter;
+pub mod order;
+pub mod walk;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::Diagnostics;
+use crate::fsx;
+use front_matter::FrontMatter;
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// One page (a Markdown file, or a folder without `_index.md`).
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path relative to the content folder, `/`-separated (`stretches/_index.md`).
+    pub rel: String,
+    /// Path as shown in diagnostics (`content/stretches/_index.md`).
+    pub shown: PathBuf,
+    /// The file's text (empty for a folder without `_index.md`).
+    pub text: Arc<str>,
+    /// Parsed front matter.
+    pub front: FrontMatter,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// Root-relative URL: `""` for the landing page, else `stretches/lunge/`.
+    pub url: String,
+    /// An `_index.md` (or the folder stand-in for one).
+    pub is_section: bool,
+    /// The section it belongs to.
+    pub parent: Option<PageId>,
+    /// Children in order (sections only).
+    pub children: Vec<PageId>,
+    /// Title to use when neither front matter nor a `#` heading gives one.
+    pub fallback_title: String,
+}
+
+/// A non-Markdown file, copied through.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to the content folder, `/`-separated; also its output path.
+    pub rel: String,
+    /// Absolute source path.
+    pub path: PathBuf,
+}
+
+/// The whole guide.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// Every page; `pages[home]` is the landing page.
+    pub pages: Vec<Page>,
+    /// The landing page.
+    pub home: PageId,
+    /// Reading order (depth first from the landing page).
+    pub order: Vec<PageId>,
+    /// Position of each page in `order`.
+    pub position: Vec<usize>,
+    /// Assets by rel path.
+    pub assets: HashMap<String, Asset>,
+    /// Pages by rel path.
+    pub by_rel: HashMap<String, PageId>,
+}
+
+impl Site {
+    /// The page for a content-relative Markdown path.
+    pub fn page_by_rel(&self, rel: &str) -> Option<PageId> {
+        self.by_rel.get(rel).copied()
+    }
+    /// Ancestors from the landing page down, not including `id`.
+    pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
+        let mut out = Vec::new();
+        let mut cur = self.pages[id].parent;
+        while let Some(p) = cur {
+            out.push(p);
+            cur = self.pages[p].parent;
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// A page file read from disk, before it has a place in the tree.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Content-relative path.
+    pub rel: String,
+    /// Shown path.
+    pub shown: PathBuf,
+    /// Text.
+    pub text: Arc<str>,
+    /// Front matter.
+    pub front: FrontMatter,
+    /// Body offset.
+    pub body_start: usize,
+}
+
+/// Reads and splits one page file.
+pub fn load_page(
+    path: &Path,
+    rel: &str,
+    shown_content: &Path,
+) -> Result<Loaded, crate::diag::Diagnostic> {
+    let shown = shown_content.join(rel);
+    let text: Arc<str> = fsx::read_text(path, &shown)?.into();
+    let split = front_matter::parse(&text, &shown)?;
+    Ok(Loaded {
+        rel: rel.to_string(),
+        shown,
+        text,
+        front: split.front,
+        body_start: split.body_start,
+    })
+}
+
+/// Walks, reads and orders the content folder.
+pub fn load(cfg: &Config) -> (Site, Diagnostics) {
+    let content = cfg.content_dir();
+    let shown = cfg.build.content.clone();
+    let (found, mut diags) = walk::walk(&cfg.root, &content, &shown);
+    let results: Vec<_> = found
+        .pages
+        .par_iter()
+        .map(|f| load_page(&f.path, &f.rel, &shown))
+        .collect();
+    let mut loaded = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(l) => loaded.push(l),
+            Err(d) => diags.push(d),
+        }
+    }
+    let assets = found
+        .assets
+        .into_iter()
+        .map(|f| {
+            (
+                f.rel.clone(),
+                Asset {
+                    rel: f.rel,
+                    path: f.path,
+                },
+            )
+        })
+        .collect();
+    let (site, order_diags) = order::assemble(loaded, assets, cfg.build.drafts, &shown);
+    diags.extend(order_diags);
+    (site, diags)
+}

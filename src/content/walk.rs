@@ -1,0 +1,140 @@
+//! Finds the content folder's pages and assets.
+//!
+//! Hidden files and editor droppings (`~`, `.swp`, `#x#`) are skipped so a save in progress
+//! never becomes a page. Symlinks are followed, but one that leads outside the project or
+//! loops is reported rather than followed: a guide must not publish files from elsewhere.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// A file found under the content folder.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Path relative to the content folder, `/`-separated.
+    pub rel: String,
+}
+
+/// What the walk found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// `.md` files.
+    pub pages: Vec<Found>,
+    /// Every other file.
+    pub assets: Vec<Found>,
+}
+
+/// Is this a file an editor or the OS leaves around, never content?
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+        || name == "Thumbs.db"
+}
+
+/// Walks `content` (absolute); `root` is the project root, `shown` the content folder as shown.
+pub fn walk(root: &Path, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
+    let mut out = Walk::default();
+    let mut diags = Diagnostics::new();
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error(format!(
+                "the content folder {} does not exist",
+                shown.display()
+            ))
+            .in_file("book.toml")
+            .hint("create it with an _index.md, or set `[build] content = \"…\"` in book.toml"),
+        );
+        return (out, diags);
+    }
+    let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let walker = WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    let walker = walker
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| rel_shown(shown, content, p))
+                    .unwrap_or_else(|| shown.to_path_buf());
+                let what = if e.loop_ancestor().is_some() {
+                    "a symlink loop".to_string()
+                } else {
+                    e.to_string()
+                };
+                diags.push(
+                    Diagnostic::error(format!("could not read {}: {what}", at.display()))
+                        .in_file(at)
+                        .hint("remove the link or the unreadable file from the content folder"),
+                );
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            let real = entry.path().canonicalize();
+            if !real.as_ref().is_ok_and(|r| r.starts_with(&root_real)) {
+                let at = rel_shown(shown, content, entry.path());
+                diags.push(
+                    Diagnostic::error(format!(
+                        "{} is a symlink that leads outside the project",
+                        at.display()
+                    ))
+                    .in_file(at)
+                    .hint("copy the file into the content folder instead of linking to it"),
+                );
+                continue;
+            }
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(content) else {
+            continue;
+        };
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let found = Found {
+            path: entry.path().to_path_buf(),
+            rel,
+        };
+        if found.rel.ends_with(".md") {
+            out.pages.push(found);
+        } else {
+            out.assets.push(found);
+        }
+    }
+    (out, diags)
+}
+
+fn rel_shown(shown: &Path, content: &Path, p: &Path) -> PathBuf {
+    shown.join(p.strip_prefix(content).unwrap_or(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_files_are_ignored() {
+        for n in [".x.md.swp", "a.md~", "#a.md#", ".DS_Store", "4913", "x.tmp"] {
+            assert!(is_ignored_name(n), "{n}");
+        }
+        assert!(!is_ignored_name("anatomy.md"));
+    }
+}

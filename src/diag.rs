@@ -1,0 +1,315 @@
+//! Diagnostics: every problem the build finds, with the file and byte span that caused it.
+//!
+//! Phases never stop at the first bad page: they push into a [`Diagnostics`] sink and carry
+//! on, so one `guide build` reports every error at once (as rustc does). Location is data,
+//! not prose — a span into the source text — so the terminal renderer (codespan-reporting,
+//! rustc style with `--> file:line:col`) and the serve overlay show the same thing.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Chars, Config};
+
+/// One problem in the user's input, with where it is and how to fix it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// What is wrong, in one line.
+    pub message: String,
+    /// The file it is in (as shown to the user: relative to the project root where possible).
+    pub file: Option<PathBuf>,
+    /// The file's text, when the span points into it.
+    pub source: Option<Arc<str>>,
+    /// Byte range of the offending text inside `source`.
+    pub span: Option<Range<usize>>,
+    /// A short label under the offending text.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with only a message.
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            file: None,
+            source: None,
+            span: None,
+            label: None,
+            hint: None,
+        }
+    }
+
+    /// Names the file it is about (no position).
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// Points at a byte range of a source file.
+    pub fn at(mut self, file: impl Into<PathBuf>, source: &Arc<str>, span: Range<usize>) -> Self {
+        let len = source.len();
+        let start = span.start.min(len);
+        let end = span.end.clamp(start, len);
+        self.file = Some(file.into());
+        self.source = Some(source.clone());
+        self.span = Some(start..end);
+        self
+    }
+
+    /// Points at a 1-based line (and column) of a source file, for errors that only know lines.
+    pub fn at_line(
+        self,
+        file: impl Into<PathBuf>,
+        source: &Arc<str>,
+        line: usize,
+        col: usize,
+    ) -> Self {
+        let start = line_col_to_offset(source, line, col);
+        let end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |n| start + n);
+        self.at(file, source, start..end.max(start))
+    }
+
+    /// Adds a label under the span.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// 1-based line and column of the span start, if there is one.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        let (src, span) = (self.source.as_ref()?, self.span.as_ref()?);
+        Some(offset_to_line_col(src, span.start))
+    }
+
+    /// `file:line:col` (or just `file`), for one-line summaries and tests.
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_ref()?.display().to_string();
+        Some(match self.line_col() {
+            Some((l, c)) => format!("{file}:{l}:{c}"),
+            None => file,
+        })
+    }
+}
+
+/// 1-based (line, column in characters) of a byte offset.
+pub fn offset_to_line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+/// Byte offset of a 1-based line and column (clamped to the text).
+pub fn line_col_to_offset(text: &str, line: usize, col: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line.max(1) {
+        match text[start..].find('\n') {
+            Some(n) => start += n + 1,
+            None => return text.len(),
+        }
+    }
+    let line_text = text[start..].split('\n').next().unwrap_or("");
+    start
+        + line_text
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The sink each phase writes into.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty sink.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Records a problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+    /// Moves every problem of `other` in.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+    /// No problems.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    /// The problems, in the order found (sorted by file and position before rendering).
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+    /// Orders by file then position, so output is stable whatever the thread scheduling.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (
+                a.file.as_deref(),
+                a.span.as_ref().map(|s| s.start),
+                &a.message,
+            )
+                .cmp(&(
+                    b.file.as_deref(),
+                    b.span.as_ref().map(|s| s.start),
+                    &b.message,
+                ))
+        });
+    }
+
+    /// Renders every diagnostic, rustc style, to plain text (used by the serve overlay and tests).
+    pub fn render_plain(&self) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            out.push_str(&render_one(d, |cfg, files, cs| {
+                term::emit_into_string(cfg, files, cs)
+            }));
+        }
+        out
+    }
+
+    /// Renders to a terminal, with colour when `color` is true.
+    pub fn render_to_stderr(&self, color: bool) {
+        use term::termcolor::{ColorChoice, StandardStream};
+        let choice = if color {
+            ColorChoice::Always
+        } else {
+            ColorChoice::Never
+        };
+        let stream = StandardStream::stderr(choice);
+        let mut lock = stream.lock();
+        for d in &self.items {
+            let (files, cs) = to_codespan(d);
+            let _ = term::emit_to_write_style(&mut lock, &config(), &files, &cs);
+        }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { items: vec![d] }
+    }
+}
+
+fn config() -> Config {
+    Config {
+        chars: Chars::ascii(),
+        ..Config::default()
+    }
+}
+
+type Files = SimpleFiles<String, Arc<str>>;
+
+fn to_codespan(d: &Diagnostic) -> (Files, CsDiagnostic<usize>) {
+    let mut files = SimpleFiles::new();
+    let mut cs = CsDiagnostic::error().with_message(d.message.clone());
+    match (&d.file, &d.source, &d.span) {
+        (Some(f), Some(src), Some(span)) => {
+            let id = files.add(display(f), src.clone());
+            let label = Label::primary(id, span.clone());
+            cs = cs.with_labels(vec![match &d.label {
+                Some(l) => label.with_message(l.clone()),
+                None => label,
+            }]);
+        }
+        (Some(f), _, _) => cs = cs.with_notes(vec![format!("in {}", display(f))]),
+        _ => {}
+    }
+    if let Some(h) = &d.hint {
+        cs = cs.with_notes(vec![format!("hint: {h}")]);
+    }
+    (files, cs)
+}
+
+fn render_one(
+    d: &Diagnostic,
+    emit: impl Fn(
+        &Config,
+        &Files,
+        &CsDiagnostic<usize>,
+    ) -> Result<String, codespan_reporting::files::Error>,
+) -> String {
+    let (files, cs) = to_codespan(d);
+    emit(&config(), &files, &cs).unwrap_or_else(|_| format!("error: {}\n", d.message))
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// The library's error type for failures that are not about the guide's content:
+/// bad usage of the API or of the environment (an output folder that must not be replaced…).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The guide has problems; they are all in the list.
+    #[error("the guide has {} error(s)", .0.len())]
+    Guide(Diagnostics),
+}
+
+impl From<Diagnostics> for Error {
+    fn from(d: Diagnostics) -> Self {
+        Error::Guide(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_round_trip() {
+        let t = "ab\ncdé\nf";
+        assert_eq!(offset_to_line_col(t, 0), (1, 1));
+        assert_eq!(offset_to_line_col(t, 4), (2, 2));
+        assert_eq!(offset_to_line_col(t, t.len()), (3, 2));
+        assert_eq!(line_col_to_offset(t, 2, 3), 5);
+        assert_eq!(line_col_to_offset(t, 9, 1), t.len());
+    }
+
+    #[test]
+    fn renders_rustc_style() {
+        let src: Arc<str> = Arc::from("title = 1\ntitel = 2\n");
+        let d = Diagnostic::error("unknown key `titel`")
+            .at("book.toml", &src, 10..15)
+            .hint("did you mean `title`?");
+        let out = Diagnostics::from(d).render_plain();
+        assert!(out.starts_with("error: unknown key `titel`"), "{out}");
+        assert!(out.contains("--> book.toml:2:1"), "{out}");
+        assert!(out.contains("titel = 2"), "{out}");
+        assert!(out.contains("hint: did you mean `title`?"), "{out}");
+    }
+}

@@ -1,0 +1,207 @@
+//! Markdown → HTML for one page: pulldown-cmark events through small passes, one job each.
+//!
+//! Each pass (headings, figures, links and hold timers, callouts and tables, code) takes the
+//! event list and returns a new one; none knows about the others. Rendering a page is pure
+//! given the [`Ctx`], so pages render in parallel and can be cached between rebuilds.
+//! Problems are collected as diagnostics with file spans; a page with errors still renders.
+
+mod blocks;
+mod figures;
+mod headings;
+pub mod highlight;
+mod links;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::content::assets::ImageInfo;
+use crate::content::{PageId, Site};
+use crate::diag::Diagnostic;
+
+pub use headings::TocEntry;
+
+/// An event with its byte range in the page body.
+pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
+
+/// The parser options, in one place: every extension the spec lists.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// What a page's Markdown is rendered against.
+pub struct Ctx<'a> {
+    /// The whole guide (for resolving links).
+    pub site: &'a Site,
+    /// Facts of every image asset.
+    pub images: &'a HashMap<String, ImageInfo>,
+    /// The page being rendered.
+    pub page: PageId,
+}
+
+impl Ctx<'_> {
+    fn text(&self) -> &Arc<str> {
+        &self.site.pages[self.page].text
+    }
+    fn shown(&self) -> &Path {
+        &self.site.pages[self.page].shown
+    }
+    fn offset(&self) -> usize {
+        self.site.pages[self.page].body_start
+    }
+    /// A diagnostic at a body-relative span.
+    fn error(&self, span: &Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let o = self.offset();
+        Diagnostic::error(message).at(self.shown(), self.text(), span.start + o..span.end + o)
+    }
+    /// The content-relative folder of the page's file (`""` or `stretches/`).
+    fn folder(&self) -> &str {
+        let rel = &self.site.pages[self.page].rel;
+        rel.rfind('/').map_or("", |i| &rel[..=i])
+    }
+    /// Relative prefix from this page to the site root.
+    pub(crate) fn root(&self) -> String {
+        root_prefix(&self.site.pages[self.page].url)
+    }
+}
+
+/// `""` -> `./`, `a/` -> `../`, `a/b/` -> `../../`.
+pub fn root_prefix(url: &str) -> String {
+    let depth = url.matches('/').count();
+    if depth == 0 {
+        "./".into()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// A link to validate once every page's anchors are known.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    /// The page linked to.
+    pub target: PageId,
+    /// `#fragment`, if any.
+    pub anchor: Option<String>,
+    /// The link's span in the source file (file coordinates).
+    pub span: Range<usize>,
+}
+
+/// A figure on the page.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// Content-relative path of the image (`diagrams/x.svg`), or the URL if external.
+    pub src: String,
+    /// Alt text.
+    pub alt: String,
+}
+
+/// The result of rendering one page's Markdown.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML body.
+    pub html: String,
+    /// Text of a leading `#` heading (removed from the body; the template shows the title).
+    pub h1: Option<String>,
+    /// `##`/`###` headings.
+    pub toc: Vec<TocEntry>,
+    /// Every id on the page (headings, figures, footnotes, raw HTML).
+    pub anchors: HashSet<String>,
+    /// Links to other pages or anchors, for validation.
+    pub links: Vec<LinkRef>,
+    /// Figures in order.
+    pub figures: Vec<Figure>,
+    /// Plain text, for search and reading time.
+    pub text: String,
+    /// Items of the top-level numbered lists (for HowTo steps).
+    pub steps: Vec<String>,
+    /// Hold timers: (min, max) seconds.
+    pub holds: Vec<(u32, u32)>,
+    /// The page has a fenced code block (so highlighting CSS is needed).
+    pub has_code: bool,
+    /// Problems found.
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Renders one page.
+pub fn render(ctx: &Ctx) -> Rendered {
+    let page = &ctx.site.pages[ctx.page];
+    let body = &page.text[page.body_start..];
+    let mut out = Rendered::default();
+    let events: Vec<Ev> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let events = headings::pass(events, &mut out);
+    let events = figures::pass(events, ctx, &mut out);
+    let events = links::pass(events, ctx, &mut out);
+    let events = blocks::pass(events, &mut out);
+    collect_text(&events, &mut out);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    out.html = html;
+    out
+}
+
+/// Plain text, footnote and raw-HTML ids, and numbered-list steps.
+fn collect_text(events: &[Ev], out: &mut Rendered) {
+    let mut list_depth = 0usize;
+    let mut ordered_top = false;
+    let mut step: Option<String> = None;
+    for (e, _) in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => {
+                out.text.push_str(t);
+                if let Some(s) = step.as_mut() {
+                    s.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Item) if list_depth == 1 => {
+                out.text.push(' ');
+                if let Some(s) = step.take() {
+                    out.steps
+                        .push(s.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                out.text.push(' ');
+                if let Some(s) = step.as_mut() {
+                    s.push(' ');
+                }
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                out.anchors.insert(label.to_string());
+            }
+            Event::Html(h) | Event::InlineHtml(h) => collect_ids(h, &mut out.anchors),
+            Event::Start(Tag::List(kind)) => {
+                list_depth += 1;
+                if list_depth == 1 {
+                    ordered_top = kind.is_some();
+                }
+            }
+            Event::End(TagEnd::List(_)) => list_depth -= 1,
+            Event::Start(Tag::Item) if list_depth == 1 && ordered_top => step = Some(String::new()),
+            _ => {}
+        }
+    }
+}
+
+fn collect_ids(html: &str, anchors: &mut HashSet<String>) {
+    let mut rest = html;
+    while let Some(i) = rest.find("id=\"") {
+        let v = &rest[i + 4..];
+        if let Some(end) = v.find('"') {
+            anchors.insert(v[..end].to_string());
+        }
+        rest = v;
+    }
+}

@@ -1,0 +1,72 @@
+//! The built site as a value: output path → bytes. `build` writes it atomically; `serve`
+//! keeps it in memory and diffs successive trees to know what changed.
+
+pub mod site_files;
+pub mod write;
+
+use std::collections::BTreeMap;
+
+use bytes::Bytes;
+
+/// The name of the marker file guide leaves in every output folder it makes.
+pub const MARKER: &str = ".guide-output";
+
+/// Every file of a built site.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OutputTree {
+    /// `anatomy/index.html` → bytes.
+    pub files: BTreeMap<String, Bytes>,
+}
+
+impl OutputTree {
+    /// Adds or replaces a file.
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Bytes>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+    /// A file's bytes.
+    pub fn get(&self, path: &str) -> Option<&Bytes> {
+        self.files.get(path)
+    }
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+    /// No files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+    /// Paths added, removed or changed between `self` (old) and `new`.
+    pub fn diff(&self, new: &OutputTree) -> Vec<String> {
+        let mut out: Vec<String> = new
+            .files
+            .iter()
+            .filter(|(k, v)| self.files.get(*k) != Some(v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        out.extend(
+            self.files
+                .keys()
+                .filter(|k| !new.files.contains_key(*k))
+                .cloned(),
+        );
+        out.sort();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_sees_changes_additions_removals() {
+        let mut a = OutputTree::default();
+        a.insert("x", "1");
+        a.insert("y", "1");
+        let mut b = a.clone();
+        b.insert("x", "2");
+        b.insert("z", "1");
+        b.files.remove("y");
+        assert_eq!(a.diff(&b), ["x", "y", "z"]);
+    }
+}

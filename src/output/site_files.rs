@@ -1,0 +1,127 @@
+//! Site-wide files: fingerprinted static assets, sitemap.xml, robots.txt, and the HTML
+//! rewriting that turns a page's body into a section of the one-page print view.
+
+use std::collections::HashMap;
+
+/// `style.css` + bytes → `static/style.1a2b3c4d.css` (content hash, so hosts can cache forever).
+pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes).to_hex();
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("static/{stem}.{}.{ext}", &hash[..10]),
+        None => format!("static/{name}.{}", &hash[..10]),
+    }
+}
+
+/// sitemap.xml for the given root-relative URLs.
+pub fn sitemap(base: &str, urls: &[&str]) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for u in urls {
+        s.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            xml_escape(&format!("{base}{u}"))
+        ));
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+/// robots.txt pointing at the sitemap.
+pub fn robots(base: &str) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n")
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The print-view id of a page (`""` → `page-home`, `stretches/lunge/` → `page-stretches-lunge`).
+pub fn print_anchor(url: &str) -> String {
+    if url.is_empty() {
+        "page-home".into()
+    } else {
+        format!("page-{}", url.trim_end_matches('/').replace('/', "-"))
+    }
+}
+
+/// Rewrites a page body for the print page (which lives at `print/`, root `../`): ids get
+/// the page's prefix so pages never clash, in-guide links become in-page links, and asset
+/// paths are re-rooted.
+pub fn for_print(
+    html: &str,
+    page_root: &str,
+    anchor: &str,
+    anchors: &HashMap<&str, String>,
+) -> String {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    loop {
+        let next = ["id=\"", "href=\"", "src=\"", "url(#"]
+            .iter()
+            .filter_map(|p| rest.find(p).map(|i| (i, *p)))
+            .min();
+        let Some((i, pat)) = next else { break };
+        out.push_str(&rest[..i + pat.len()]);
+        rest = &rest[i + pat.len()..];
+        match pat {
+            "id=\"" | "url(#" => out.push_str(&format!("{anchor}--")),
+            "src=\"" => {
+                if let Some(r) = rest.strip_prefix(page_root) {
+                    out.push_str("../");
+                    rest = r;
+                }
+            }
+            _ => {
+                if let Some(frag) = rest.strip_prefix('#') {
+                    out.push_str(&format!("#{anchor}--"));
+                    rest = frag;
+                } else if let Some(r) = rest.strip_prefix(page_root) {
+                    let end = r.find('"').unwrap_or(r.len());
+                    let (target, tail) = r[..end]
+                        .split_once('#')
+                        .map_or((&r[..end], None), |(t, f)| (t, Some(f)));
+                    match anchors.get(target) {
+                        Some(a) => {
+                            out.push('#');
+                            out.push_str(a);
+                            if let Some(f) = tail {
+                                out.push_str(&format!("--{f}"));
+                            }
+                            rest = &r[end..];
+                        }
+                        None => {
+                            out.push_str("../");
+                            rest = r;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn print_rewrites() {
+        let anchors = HashMap::from([("location/", "page-location".to_string())]);
+        let html = r##"<h2 id="a">A <a href="#a">#</a></h2><a href="../location/#find">x</a><img src="../diagrams/x.png"><a href="https://e.org">e</a><a href="../diagrams/x.png">f</a>"##;
+        let out = for_print(html, "../", "page-anatomy", &anchors);
+        assert_eq!(
+            out,
+            r##"<h2 id="page-anatomy--a">A <a href="#page-anatomy--a">#</a></h2><a href="#page-location--find">x</a><img src="../diagrams/x.png"><a href="https://e.org">e</a><a href="../diagrams/x.png">f</a>"##
+        );
+        assert_eq!(print_anchor("stretches/lunge/"), "page-stretches-lunge");
+        assert!(
+            fingerprinted("style.css", b"x").starts_with("static/style.")
+                && fingerprinted("style.css", b"x").ends_with(".css")
+        );
+    }
+}

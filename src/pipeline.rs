@@ -1,0 +1,314 @@
+//! The build: config → content → markdown (parallel) → validate → render (parallel) → tree.
+//!
+//! A [`Session`] keeps what it built so the next build after an edit reuses it: unchanged
+//! files are not re-read, unchanged pages not re-rendered from Markdown, and when no title
+//! or page moved, only the edited pages go through the templates again. A full build is the
+//! same code with nothing cached, which makes it the oracle for incremental rebuilds.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use bytes::Bytes;
+use rayon::prelude::*;
+
+use crate::config::{self, Config, Overrides};
+use crate::content::assets::{self, ImageInfo};
+use crate::content::{self, Loaded, walk};
+use crate::diag::Diagnostics;
+use crate::markdown::{self, Rendered};
+use crate::output::OutputTree;
+use crate::render::Renderer;
+use crate::render::context::SiteCtx;
+use crate::render::theme::Theme;
+use crate::site;
+use crate::validate;
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The project root (folder of book.toml).
+    pub root: PathBuf,
+    /// Command-line overrides of book.toml.
+    pub overrides: Overrides,
+}
+
+/// A successful build.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// Every output file.
+    pub tree: OutputTree,
+    /// The configuration used.
+    pub config: Config,
+    /// Pages in the guide.
+    pub pages: usize,
+    /// Assets copied.
+    pub assets: usize,
+    /// Pages that went through the templates in this build (all of them for a full build).
+    pub rendered: usize,
+}
+
+/// Builds once, with nothing cached.
+pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
+    Session::new(opts.clone()).build()
+}
+
+/// A build that can be repeated cheaply after edits.
+pub struct Session {
+    opts: BuildOptions,
+    cache: Option<Cache>,
+}
+
+/// What survives between builds.
+pub(crate) struct Cache {
+    pub(crate) cfg: Config,
+    pub(crate) renderer: Arc<Renderer>,
+    pub(crate) theme: Theme,
+    loaded: HashMap<String, Loaded>,
+    images: HashMap<String, ImageInfo>,
+    asset_bytes: HashMap<String, Bytes>,
+    rendered: HashMap<String, (Arc<str>, Arc<Rendered>)>,
+    layout: Vec<(String, String, Option<usize>)>,
+    link_targets: Vec<String>,
+    pub(crate) html: HashMap<String, Bytes>,
+}
+
+impl Session {
+    /// A session with nothing built yet.
+    pub fn new(opts: BuildOptions) -> Self {
+        Session { opts, cache: None }
+    }
+
+    /// The project root.
+    pub fn root(&self) -> &Path {
+        &self.opts.root
+    }
+
+    /// The configuration of the last successful build, if any.
+    pub fn config(&self) -> Option<&Config> {
+        self.cache.as_ref().map(|c| &c.cfg)
+    }
+
+    /// A full build; the cache is replaced.
+    pub fn build(&mut self) -> Result<Built, Diagnostics> {
+        self.cache = None;
+        self.run(&[])
+    }
+
+    /// A build after `changed` files changed: book.toml or theme edits rebuild everything;
+    /// content edits reuse what they did not touch.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
+        let full = match &self.cache {
+            None => true,
+            Some(c) => {
+                let content = c.cfg.content_dir();
+                changed.iter().any(|p| !p.starts_with(&content))
+            }
+        };
+        if full {
+            self.cache = None;
+        }
+        self.run(changed)
+    }
+
+    fn run(&mut self, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
+        let mut cache = match self.cache.take() {
+            Some(c) => c,
+            None => fresh(&self.opts)?,
+        };
+        let result = build_with(&mut cache, changed);
+        if result.is_ok() || self.cache.is_none() {
+            self.cache = Some(cache);
+        }
+        result
+    }
+}
+
+fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
+    let cfg = config::load(&opts.root, &opts.overrides)?;
+    let theme = Theme::load(&cfg)?;
+    let renderer = Arc::new(Renderer::new(&theme)?);
+    Ok(Cache {
+        cfg,
+        renderer,
+        theme,
+        loaded: HashMap::new(),
+        images: HashMap::new(),
+        asset_bytes: HashMap::new(),
+        rendered: HashMap::new(),
+        layout: Vec::new(),
+        link_targets: Vec::new(),
+        html: HashMap::new(),
+    })
+}
+
+fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
+    let cfg = cache.cfg.clone();
+    let changed: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
+    let content_dir = cfg.content_dir();
+    let (found, mut diags) = walk::walk(&cfg.root, &content_dir, &cfg.build.content);
+
+    // Read only new or changed page files.
+    let shown = cfg.build.content.clone();
+    let results: Vec<_> = found
+        .pages
+        .par_iter()
+        .map(|f| match cache.loaded.get(&f.rel) {
+            Some(l) if !changed.contains(f.path.as_path()) => Ok(l.clone()),
+            _ => content::load_page(&f.path, &f.rel, &shown),
+        })
+        .collect();
+    let mut loaded = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(l) => loaded.push(l),
+            Err(d) => diags.push(d),
+        }
+    }
+    cache.loaded = loaded.iter().map(|l| (l.rel.clone(), l.clone())).collect();
+
+    // Assets: read and measure only new or changed ones.
+    let fresh_assets: Vec<_> = found
+        .assets
+        .par_iter()
+        .filter(|f| changed.contains(f.path.as_path()) || !cache.asset_bytes.contains_key(&f.rel))
+        .map(|f| {
+            (
+                f.rel.clone(),
+                crate::fsx::read(&f.path, &cfg.build.content.join(&f.rel)),
+            )
+        })
+        .collect();
+    let keep: HashSet<&str> = found.assets.iter().map(|f| f.rel.as_str()).collect();
+    cache.asset_bytes.retain(|k, _| keep.contains(k.as_str()));
+    cache.images.retain(|k, _| keep.contains(k.as_str()));
+    for (rel, bytes) in fresh_assets {
+        match bytes {
+            Ok(b) => {
+                match assets::is_image(&rel)
+                    .then(|| assets::info(&rel, &b))
+                    .flatten()
+                {
+                    Some(info) => cache.images.insert(rel.clone(), info),
+                    None => cache.images.remove(&rel),
+                };
+                cache.asset_bytes.insert(rel, Bytes::from(b));
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    let asset_map = found
+        .assets
+        .into_iter()
+        .map(|f| {
+            (
+                f.rel.clone(),
+                content::Asset {
+                    rel: f.rel,
+                    path: f.path,
+                },
+            )
+        })
+        .collect();
+    let (site, order_diags) =
+        content::order::assemble(loaded, asset_map, cfg.build.drafts, &cfg.build.content);
+    diags.extend(order_diags);
+
+    // Markdown: re-render a page when its text changed, or when the set of link targets did.
+    let mut targets: Vec<String> = site
+        .pages
+        .iter()
+        .map(|p| format!("{}\t{}", p.rel, p.url))
+        .chain(site.assets.keys().cloned())
+        .collect();
+    targets.sort_unstable();
+    let targets_same = targets == cache.link_targets;
+    cache.link_targets = targets;
+    let images = &cache.images;
+    let prev = &cache.rendered;
+    let rendered: Vec<(Arc<Rendered>, bool)> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| {
+            let p = &site.pages[id];
+            match prev.get(&p.rel) {
+                Some((text, r)) if targets_same && Arc::ptr_eq(text, &p.text) => (r.clone(), false),
+                _ => (
+                    Arc::new(markdown::render(&markdown::Ctx {
+                        site: &site,
+                        images,
+                        page: id,
+                    })),
+                    true,
+                ),
+            }
+        })
+        .collect();
+    cache.rendered = site
+        .pages
+        .iter()
+        .zip(&rendered)
+        .map(|(p, (r, _))| (p.rel.clone(), (p.text.clone(), r.clone())))
+        .collect();
+    for (r, _) in &rendered {
+        for d in &r.diags {
+            diags.push(d.clone());
+        }
+    }
+    let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
+    diags.extend(validate::links(&site, &plain));
+    if !diags.is_empty() {
+        diags.sort();
+        return Err(diags);
+    }
+    let fresh_pages: HashSet<usize> = rendered
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, f))| *f)
+        .map(|(i, _)| i)
+        .collect();
+    let input = site::Input {
+        cfg: &cfg,
+        site: &site,
+        rendered: &plain,
+        renderer: &cache.renderer,
+        theme: &cache.theme,
+    };
+    let titles = input.titles();
+    let layout: Vec<_> = site
+        .order
+        .iter()
+        .map(|&id| {
+            (
+                site.pages[id].url.clone(),
+                titles[id].clone(),
+                site.pages[id].parent,
+            )
+        })
+        .collect();
+    let all = layout != cache.layout || cache.html.is_empty();
+    cache.layout = layout;
+    let todo: Vec<usize> = if all {
+        (0..site.pages.len()).collect()
+    } else {
+        fresh_pages.into_iter().collect()
+    };
+    let tree = site::assemble(&input, &titles, &todo, &mut cache.html, &cache.asset_bytes)?;
+    Ok(Built {
+        tree,
+        config: cfg,
+        pages: site.pages.len(),
+        assets: cache.asset_bytes.len(),
+        rendered: todo.len(),
+    })
+}
+
+/// Site-level context shared by every template.
+pub(crate) fn site_ctx(cfg: &Config) -> SiteCtx {
+    SiteCtx {
+        title: cfg.book.title.clone(),
+        description: cfg.book.description.clone(),
+        language: cfg.book.language.clone(),
+        authors: cfg.book.authors.clone(),
+        base_url: cfg.book.base_url.clone(),
+    }
+}

@@ -1,0 +1,144 @@
+//! The template context, as typed structs borrowed from the model: this file IS the
+//! documented contract of docs/templates.md. Nothing is cloned from the whole site into a
+//! page's context; each page gets what it shows.
+
+use serde::Serialize;
+
+use super::nav::NavList;
+use crate::markdown::TocEntry;
+
+/// `site`: the guide as a whole.
+#[derive(Serialize, Debug, Clone)]
+pub struct SiteCtx {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Language tag.
+    pub language: String,
+    /// Authors.
+    pub authors: Vec<String>,
+    /// Absolute base URL, ending with `/`.
+    pub base_url: Option<String>,
+}
+
+/// `assets`: fingerprinted files, root-relative.
+#[derive(Serialize, Debug, Clone, Default)]
+pub struct AssetsCtx {
+    /// Stylesheet.
+    pub css: String,
+    /// Script.
+    pub js: String,
+    /// Highlighting stylesheet, when some page has code.
+    pub highlight_css: Option<String>,
+}
+
+/// What every template gets.
+#[derive(Serialize, Debug)]
+pub struct Common<'a> {
+    /// Relative prefix to the site root.
+    pub root: String,
+    /// The guide.
+    pub site: &'a SiteCtx,
+    /// Fingerprinted assets.
+    pub assets: &'a AssetsCtx,
+    /// Search index folder.
+    pub search_url: &'static str,
+    /// Print view.
+    pub print_url: &'static str,
+    /// `guide x.y.z`.
+    pub generator: &'static str,
+}
+
+/// A link to a page.
+#[derive(Serialize, Debug, Clone)]
+pub struct LinkCtx<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Root-relative URL.
+    pub url: &'a str,
+    /// Description (may be empty).
+    pub description: &'a str,
+}
+
+/// `page`.
+#[derive(Serialize, Debug)]
+pub struct PageCtx<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Description.
+    pub description: &'a str,
+    /// Root-relative URL.
+    pub url: &'a str,
+    /// HTML body.
+    pub content: &'a str,
+    /// Table of contents.
+    pub toc: &'a [TocEntry],
+    /// The landing page.
+    pub is_home: bool,
+    /// An `_index.md`.
+    pub is_section: bool,
+    /// Direct children.
+    pub children: Vec<LinkCtx<'a>>,
+    /// Ancestors, landing page first.
+    pub breadcrumbs: Vec<LinkCtx<'a>>,
+    /// Front matter `[extra]`.
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    /// Absolute URL, with base-url.
+    pub canonical: Option<String>,
+    /// First figure's file, root-relative.
+    pub image: Option<String>,
+    /// Serialised JSON-LD.
+    pub json_ld: String,
+    /// Minutes to read.
+    pub reading_minutes: usize,
+}
+
+/// Context of page.html and section.html.
+#[derive(Serialize, Debug)]
+pub struct PageTemplate<'a> {
+    /// Shared variables.
+    #[serde(flatten)]
+    pub common: Common<'a>,
+    /// The page.
+    pub page: PageCtx<'a>,
+    /// Sidebar.
+    pub nav: NavList<'a>,
+    /// Previous page in reading order.
+    pub prev: Option<LinkCtx<'a>>,
+    /// Next page in reading order.
+    pub next: Option<LinkCtx<'a>>,
+}
+
+/// One page in the print view.
+#[derive(Serialize, Debug)]
+pub struct PrintPage<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Root-relative URL.
+    pub url: &'a str,
+    /// 0 for the landing page, 1 for top-level sections…
+    pub depth: usize,
+    /// Id of the page's section in the print view.
+    pub anchor: String,
+    /// HTML with ids and links rewritten for the one-page view.
+    pub content: String,
+}
+
+/// Context of print.html.
+#[derive(Serialize, Debug)]
+pub struct PrintTemplate<'a> {
+    /// Shared variables.
+    #[serde(flatten)]
+    pub common: Common<'a>,
+    /// Every page in reading order.
+    pub pages: Vec<PrintPage<'a>>,
+}
+
+/// Context of 404.html.
+#[derive(Serialize, Debug)]
+pub struct NotFoundTemplate<'a> {
+    /// Shared variables.
+    #[serde(flatten)]
+    pub common: Common<'a>,
+}

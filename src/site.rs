@@ -1,0 +1,357 @@
+//! Assembling the output tree from rendered pages: page HTML through the templates (in
+//! parallel, only the pages asked for), static assets fingerprinted, and the site-wide
+//! files (404, print view, search index, sitemap, robots.txt).
+
+use std::collections::HashMap;
+
+use bytes::Bytes;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{PageId, Site};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::markdown::{Rendered, highlight, root_prefix};
+use crate::output::OutputTree;
+use crate::output::site_files::{fingerprinted, for_print, print_anchor, robots, sitemap};
+use crate::pipeline::site_ctx;
+use crate::render::Renderer;
+use crate::render::context::{
+    AssetsCtx, Common, LinkCtx, NotFoundTemplate, PageCtx, PageTemplate, PrintPage, PrintTemplate,
+    SiteCtx,
+};
+use crate::render::jsonld::{self, JsonLdInput};
+use crate::render::nav;
+use crate::render::theme::Theme;
+use crate::search;
+
+/// Everything the assembly reads.
+pub struct Input<'a> {
+    /// Configuration.
+    pub cfg: &'a Config,
+    /// The guide.
+    pub site: &'a Site,
+    /// Every page's Markdown result, by page id.
+    pub rendered: &'a [&'a Rendered],
+    /// Templates.
+    pub renderer: &'a Renderer,
+    /// Theme files (static assets).
+    pub theme: &'a Theme,
+}
+
+const GENERATOR: &str = concat!("guide ", env!("CARGO_PKG_VERSION"));
+
+impl Input<'_> {
+    /// Each page's title: front matter, else its leading `#` heading, else its file name.
+    pub fn titles(&self) -> Vec<String> {
+        self.site
+            .pages
+            .iter()
+            .zip(self.rendered)
+            .map(|(p, r)| {
+                let t = p
+                    .front
+                    .title
+                    .clone()
+                    .or_else(|| r.h1.clone())
+                    .unwrap_or_else(|| p.fallback_title.clone());
+                if p.rel == "_index.md" && t.is_empty() {
+                    self.cfg.book.title.clone()
+                } else {
+                    t
+                }
+            })
+            .collect()
+    }
+
+    fn output_path(&self, id: PageId) -> String {
+        format!("{}index.html", self.site.pages[id].url)
+    }
+}
+
+/// Renders pages `todo` (others come from `html`, which is updated) and builds the tree.
+pub fn assemble(
+    input: &Input,
+    titles: &[String],
+    todo: &[PageId],
+    html: &mut HashMap<String, Bytes>,
+    asset_bytes: &HashMap<String, Bytes>,
+) -> Result<OutputTree, Diagnostics> {
+    let mut tree = OutputTree::default();
+    let assets = statics(input, &mut tree);
+    let site_ctx = site_ctx(input.cfg);
+    let results: Vec<Result<(String, String), Diagnostic>> = todo
+        .par_iter()
+        .map(|&id| {
+            page_html(input, titles, id, &site_ctx, &assets).map(|h| (input.output_path(id), h))
+        })
+        .collect();
+    let mut diags = Diagnostics::new();
+    let mut seen = std::collections::HashSet::new();
+    for r in results {
+        match r {
+            Ok((path, h)) => {
+                html.insert(path, Bytes::from(h));
+            }
+            Err(d) => {
+                if seen.insert((d.message.clone(), d.location())) {
+                    diags.push(d);
+                }
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let live: std::collections::HashSet<String> = (0..input.site.pages.len())
+        .map(|id| input.output_path(id))
+        .collect();
+    html.retain(|k, _| live.contains(k));
+    for (k, v) in html.iter() {
+        tree.insert(k.clone(), v.clone());
+    }
+    for (rel, bytes) in asset_bytes {
+        tree.files
+            .entry(rel.clone())
+            .or_insert_with(|| bytes.clone());
+    }
+    site_wide(input, titles, &site_ctx, &assets, &mut tree)?;
+    Ok(tree)
+}
+
+/// Copies the theme's static files, fingerprinting style.css and guide.js.
+fn statics(input: &Input, tree: &mut OutputTree) -> AssetsCtx {
+    let mut assets = AssetsCtx::default();
+    for (name, file) in input.theme.statics() {
+        let path = match name {
+            "style.css" | "guide.js" => fingerprinted(name, &file.bytes),
+            _ => format!("static/{name}"),
+        };
+        match name {
+            "style.css" => assets.css = path.clone(),
+            "guide.js" => assets.js = path.clone(),
+            _ => {}
+        }
+        tree.insert(path, Bytes::from(file.bytes.to_vec()));
+    }
+    if input.rendered.iter().any(|r| r.has_code) {
+        let css = highlight::stylesheet();
+        let path = fingerprinted("highlight.css", css.as_bytes());
+        assets.highlight_css = Some(path.clone());
+        tree.insert(path, css);
+    }
+    assets
+}
+
+fn link<'a>(input: &'a Input, titles: &'a [String], id: PageId) -> LinkCtx<'a> {
+    let p = &input.site.pages[id];
+    LinkCtx {
+        title: &titles[id],
+        url: &p.url,
+        description: p.front.description.as_deref().unwrap_or(""),
+    }
+}
+
+fn page_html(
+    input: &Input,
+    titles: &[String],
+    id: PageId,
+    site_ctx: &SiteCtx,
+    assets: &AssetsCtx,
+) -> Result<String, Diagnostic> {
+    let site = input.site;
+    let page = &site.pages[id];
+    let r = input.rendered[id];
+    let base = input.cfg.book.base_url.as_deref();
+    let abs = |u: &str| base.map(|b| format!("{b}{u}"));
+    let ancestors = site.ancestors(id);
+    let pos = site.position[id];
+    let description = page
+        .front
+        .description
+        .as_deref()
+        .unwrap_or(if id == site.home {
+            &input.cfg.book.description
+        } else {
+            ""
+        });
+    let image = r
+        .figures
+        .iter()
+        .find(|f| !f.src.contains(':'))
+        .map(|f| f.src.clone());
+    let mut trail: Vec<(&str, Option<String>)> = ancestors
+        .iter()
+        .map(|&a| (titles[a].as_str(), abs(&site.pages[a].url)))
+        .collect();
+    trail.push((&titles[id], abs(&page.url)));
+    let main_type = page
+        .front
+        .extra
+        .get("schema_type")
+        .and_then(|v| v.as_str())
+        .unwrap_or("Article");
+    let json_ld = jsonld::build(&JsonLdInput {
+        title: &titles[id],
+        description,
+        site_title: &input.cfg.book.title,
+        language: &input.cfg.book.language,
+        authors: &input.cfg.book.authors,
+        url: abs(&page.url),
+        main_type,
+        steps: &r.steps,
+        hold_seconds: r.holds.iter().map(|h| h.1).max(),
+        trail,
+        image: image.as_deref().and_then(abs),
+    });
+    let words = r.text.split_whitespace().count();
+    let ctx = PageTemplate {
+        common: Common {
+            root: root_prefix(&page.url),
+            site: site_ctx,
+            assets,
+            search_url: "search/",
+            print_url: "print/",
+            generator: GENERATOR,
+        },
+        page: PageCtx {
+            title: &titles[id],
+            description,
+            url: &page.url,
+            content: &r.html,
+            toc: &r.toc,
+            is_home: id == site.home,
+            is_section: page.is_section,
+            children: page
+                .children
+                .iter()
+                .map(|&c| link(input, titles, c))
+                .collect(),
+            breadcrumbs: ancestors.iter().map(|&a| link(input, titles, a)).collect(),
+            extra: &page.front.extra,
+            canonical: abs(&page.url),
+            image,
+            json_ld,
+            reading_minutes: words.div_ceil(200).max(1),
+        },
+        nav: nav::build(site, titles, id),
+        prev: pos
+            .checked_sub(1)
+            .map(|p| link(input, titles, site.order[p])),
+        next: site.order.get(pos + 1).map(|&n| link(input, titles, n)),
+    };
+    let default = if page.is_section {
+        "section.html"
+    } else {
+        "page.html"
+    };
+    let template = page.front.template.as_deref().unwrap_or(default);
+    if !input.renderer.has(template) {
+        let at = page.text.find(template).unwrap_or(0);
+        return Err(
+            Diagnostic::error(format!("the theme has no template `{template}`"))
+                .at(&page.shown, &page.text, at..at + template.len())
+                .hint("use a template of the theme's templates/ folder, such as page.html"),
+        );
+    }
+    input.renderer.render(template, &ctx)
+}
+
+fn site_wide(
+    input: &Input,
+    titles: &[String],
+    site_ctx: &SiteCtx,
+    assets: &AssetsCtx,
+    tree: &mut OutputTree,
+) -> Result<(), Diagnostics> {
+    let site = input.site;
+    let cfg = input.cfg;
+    let base_path = cfg
+        .book
+        .base_url
+        .as_deref()
+        .and_then(|b| b.splitn(4, '/').nth(3))
+        .map(|p| format!("/{p}"));
+    let root404 = base_path.unwrap_or_else(|| "/".into());
+    let common = |root: String| Common {
+        root,
+        site: site_ctx,
+        assets,
+        search_url: "search/",
+        print_url: "print/",
+        generator: GENERATOR,
+    };
+    tree.insert(
+        "404.html",
+        input.renderer.render(
+            "404.html",
+            &NotFoundTemplate {
+                common: common(root404),
+            },
+        )?,
+    );
+
+    let anchors: HashMap<&str, String> = site
+        .pages
+        .iter()
+        .map(|p| (p.url.as_str(), print_anchor(&p.url)))
+        .collect();
+    let pages: Vec<PrintPage> = site
+        .order
+        .par_iter()
+        .map(|&id| {
+            let p = &site.pages[id];
+            let anchor = print_anchor(&p.url);
+            let content = for_print(
+                &input.rendered[id].html,
+                &root_prefix(&p.url),
+                &anchor,
+                &anchors,
+            );
+            PrintPage {
+                title: &titles[id],
+                url: &p.url,
+                depth: site.ancestors(id).len(),
+                anchor,
+                content,
+            }
+        })
+        .collect();
+    tree.insert(
+        "print/index.html",
+        input.renderer.render(
+            "print.html",
+            &PrintTemplate {
+                common: common("../".into()),
+                pages,
+            },
+        )?,
+    );
+
+    let section_of = |id: PageId| {
+        let a = site.ancestors(id);
+        titles[*a.get(1).unwrap_or(&id)].as_str()
+    };
+    let docs: Vec<search::Doc> = site
+        .order
+        .iter()
+        .map(|&id| search::Doc {
+            title: &titles[id],
+            url: &site.pages[id].url,
+            section: section_of(id),
+            text: &input.rendered[id].text,
+        })
+        .collect();
+    for (path, bytes) in search::build(&docs) {
+        tree.insert(path, bytes);
+    }
+    if let Some(base) = &cfg.book.base_url {
+        let urls: Vec<&str> = site
+            .order
+            .iter()
+            .map(|&id| site.pages[id].url.as_str())
+            .collect();
+        tree.insert("sitemap.xml", sitemap(base, &urls));
+        tree.insert("robots.txt", robots(base));
+    }
+    Ok(())
+}
