@@ -84,6 +84,14 @@ pub fn root_prefix(url: &str) -> String {
     }
 }
 
+/// Ids the default theme puts on every page: headings must not take them.
+const THEME_IDS: &[&str] = &[
+    "main",
+    "guide-search-input",
+    "guide-search-results",
+    "guide-children",
+];
+
 /// A link to validate once every page's anchors are known.
 #[derive(Debug, Clone)]
 pub struct LinkRef {
@@ -136,6 +144,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
     let page = &ctx.site.pages[ctx.page];
     let body = &page.text[page.body_start..];
     let mut out = Rendered::default();
+    out.anchors.extend(THEME_IDS.iter().map(|s| s.to_string()));
     let events: Vec<Ev> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();

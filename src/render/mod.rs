@@ -46,6 +46,7 @@ impl Renderer {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape);
         // Check each template alone first, so every syntax error is reported, not only the first.
         for (name, text) in &list {
             if let Err(e) = tera::Template::new(name, None, text) {
@@ -88,12 +89,17 @@ impl Renderer {
     }
 }
 
+/// HTML escaping without Tera's `/` → `&#x2F;`, which is legal but makes every URL unreadable.
+fn escape(s: &str) -> String {
+    crate::content::assets::html_escape(s)
+}
+
 /// The whole error chain as text (Tera puts the useful part in the sources).
 fn chain(e: &(dyn std::error::Error + 'static)) -> String {
     let mut s = e.to_string();
     let mut cur = e.source();
     while let Some(c) = cur {
-        s.push_str("\n");
+        s.push('\n');
         s.push_str(&c.to_string());
         cur = c.source();
     }

@@ -42,9 +42,15 @@ pub struct NavItem<'a> {
 pub fn build<'a>(site: &'a Site, titles: &'a [String], current: PageId) -> NavList<'a> {
     let mut path = site.ancestors(current);
     path.push(current);
-    let mut top = vec![site.home];
-    top.extend(&site.pages[site.home].children);
-    list(site, titles, &top, site.home, &path, current)
+    // The landing page is the theme's own home link, so the top level is its children.
+    list(
+        site,
+        titles,
+        &site.pages[site.home].children,
+        site.home,
+        &path,
+        current,
+    )
 }
 
 fn list<'a>(

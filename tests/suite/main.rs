@@ -1,1 +1,10 @@
+//! One integration test binary (one link step): a module per feature.
 
+#![allow(unreachable_pub, missing_docs)]
+
+mod build;
+mod bundled;
+mod errors;
+mod harness;
+mod incremental;
+mod init;

@@ -1,0 +1,86 @@
+//! Incremental rebuilds give exactly what a fresh full build gives (the full build is the
+//! oracle), while re-rendering only what an edit touched.
+
+use std::path::PathBuf;
+
+use guide::{BuildOptions, Session};
+
+use crate::harness::GuideTest;
+
+fn full(g: &GuideTest) -> guide::output::OutputTree {
+    guide::build(&BuildOptions {
+        root: g.root.clone(),
+        ..Default::default()
+    })
+    .unwrap()
+    .tree
+}
+
+#[test]
+fn rebuild_matches_full_build_after_each_edit() {
+    let g = GuideTest::fixture("basic");
+    let mut s = Session::new(BuildOptions {
+        root: g.root.clone(),
+        ..Default::default()
+    });
+    let first = s.build().unwrap();
+    assert_eq!(first.rendered, first.pages);
+
+    // A body edit: only that page goes through the templates again.
+    g.edit(
+        "content/01-anatomy.md",
+        "Intro with",
+        "An edited intro with",
+    );
+    let b = s.rebuild(&[g.path("content/01-anatomy.md")]).unwrap();
+    assert_eq!(b.rendered, 1, "only the edited page re-rendered");
+    assert_eq!(b.tree, full(&g));
+    assert!(
+        String::from_utf8_lossy(&b.tree.files["anatomy/index.html"]).contains("An edited intro")
+    );
+
+    // A title edit: neighbours and navigation show it, so every page is re-rendered.
+    g.edit(
+        "content/03-stretches/01-lunge.md",
+        "title = \"Lunge\"",
+        "title = \"Kneeling lunge\"",
+    );
+    let b = s
+        .rebuild(&[g.path("content/03-stretches/01-lunge.md")])
+        .unwrap();
+    assert_eq!(b.rendered, b.pages);
+    assert_eq!(b.tree, full(&g));
+
+    // New, removed and renamed pages.
+    g.write("content/05-new.md", "# New page\n\nHello.\n");
+    let b = s.rebuild(&[g.path("content/05-new.md")]).unwrap();
+    assert_eq!(b.tree, full(&g));
+    assert!(b.tree.files.contains_key("new/index.html"));
+    std::fs::rename(g.path("content/05-new.md"), g.path("content/06-newer.md")).unwrap();
+    let b = s
+        .rebuild(&[g.path("content/05-new.md"), g.path("content/06-newer.md")])
+        .unwrap();
+    assert_eq!(b.tree, full(&g));
+    assert!(
+        !b.tree.files.contains_key("new/index.html")
+            && b.tree.files.contains_key("newer/index.html")
+    );
+
+    // An error keeps the session usable; fixing it recovers.
+    g.edit("content/02-location.md", "#my-id", "#gone");
+    assert!(s.rebuild(&[g.path("content/02-location.md")]).is_err());
+    g.edit("content/02-location.md", "#gone", "#my-id");
+    let b = s.rebuild(&[g.path("content/02-location.md")]).unwrap();
+    assert_eq!(b.tree, full(&g));
+
+    // Config and theme changes rebuild everything.
+    g.edit(
+        "book.toml",
+        "title = \"Fixture Guide\"",
+        "title = \"Renamed Guide\"",
+    );
+    let b = s.rebuild(&[g.path("book.toml")]).unwrap();
+    assert_eq!(b.tree, full(&g));
+    let changed: Vec<PathBuf> = vec![];
+    assert_eq!(s.rebuild(&changed).unwrap().tree, full(&g));
+}
