@@ -46,6 +46,8 @@ pub struct Built {
     pub assets: usize,
     /// Pages that went through the templates in this build (all of them for a full build).
     pub rendered: usize,
+    /// Time spent in each phase, for `--verbose` and profiling.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Builds once, with nothing cached.
@@ -143,8 +145,11 @@ fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
 }
 
 fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
+    let mut clock = Clock::default();
+    clock.lap("start");
     let cfg = cache.cfg.clone();
-    let changed: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
+    // A changed folder (a rename, or a rescan after lost events) means every file under it.
+    let is_changed = |p: &Path| changed.iter().any(|c| p.starts_with(c));
     let content_dir = cfg.content_dir();
     let (found, mut diags) = walk::walk(&cfg.root, &content_dir, &cfg.build.content);
 
@@ -154,7 +159,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         .pages
         .par_iter()
         .map(|f| match cache.loaded.get(&f.rel) {
-            Some(l) if !changed.contains(f.path.as_path()) => Ok(l.clone()),
+            Some(l) if !is_changed(&f.path) => Ok(l.clone()),
             _ => content::load_page(&f.path, &f.rel, &shown),
         })
         .collect();
@@ -171,7 +176,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     let fresh_assets: Vec<_> = found
         .assets
         .par_iter()
-        .filter(|f| changed.contains(f.path.as_path()) || !cache.asset_bytes.contains_key(&f.rel))
+        .filter(|f| is_changed(&f.path) || !cache.asset_bytes.contains_key(&f.rel))
         .map(|f| {
             (
                 f.rel.clone(),
@@ -210,6 +215,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
             )
         })
         .collect();
+    clock.lap("read");
     let (site, order_diags) =
         content::order::assemble(loaded, asset_map, cfg.build.drafts, &cfg.build.content);
     diags.extend(order_diags);
@@ -226,6 +232,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     cache.link_targets = targets;
     let images = &cache.images;
     let prev = &cache.rendered;
+    clock.lap("order");
     let rendered: Vec<(Arc<Rendered>, bool)> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
@@ -255,7 +262,9 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         }
     }
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
+    clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
+    clock.lap("validate");
     if !diags.is_empty() {
         diags.sort();
         return Err(diags);
@@ -292,8 +301,16 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     } else {
         fresh_pages.into_iter().collect()
     };
-    let tree = site::assemble(&input, &titles, &todo, &mut cache.html, &cache.asset_bytes)?;
+    let tree = site::assemble(
+        &input,
+        &titles,
+        &todo,
+        &mut cache.html,
+        &cache.asset_bytes,
+        &mut clock,
+    )?;
     Ok(Built {
+        timings: clock.laps,
         tree,
         config: cfg,
         pages: site.pages.len(),
@@ -310,5 +327,24 @@ pub(crate) fn site_ctx(cfg: &Config) -> SiteCtx {
         language: cfg.book.language.clone(),
         authors: cfg.book.authors.clone(),
         base_url: cfg.book.base_url.clone(),
+    }
+}
+
+/// Phase timings.
+#[derive(Default)]
+pub(crate) struct Clock {
+    last: Option<std::time::Instant>,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Clock {
+    /// Records the time since the previous lap under `name`.
+    pub(crate) fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        let since = self.last.map_or(std::time::Duration::ZERO, |l| now - l);
+        if self.last.is_some() {
+            self.laps.push((name, since));
+        }
+        self.last = Some(now);
     }
 }

@@ -69,12 +69,13 @@ impl Input<'_> {
 }
 
 /// Renders pages `todo` (others come from `html`, which is updated) and builds the tree.
-pub fn assemble(
+pub(crate) fn assemble(
     input: &Input,
     titles: &[String],
     todo: &[PageId],
     html: &mut HashMap<String, Bytes>,
     asset_bytes: &HashMap<String, Bytes>,
+    clock: &mut crate::pipeline::Clock,
 ) -> Result<OutputTree, Diagnostics> {
     let mut tree = OutputTree::default();
     let assets = statics(input, &mut tree);
@@ -114,7 +115,8 @@ pub fn assemble(
             .entry(rel.clone())
             .or_insert_with(|| bytes.clone());
     }
-    site_wide(input, titles, &site_ctx, &assets, &mut tree)?;
+    clock.lap("templates");
+    site_wide(input, titles, &site_ctx, &assets, &mut tree, clock)?;
     Ok(tree)
 }
 
@@ -262,6 +264,7 @@ fn site_wide(
     site_ctx: &SiteCtx,
     assets: &AssetsCtx,
     tree: &mut OutputTree,
+    clock: &mut crate::pipeline::Clock,
 ) -> Result<(), Diagnostics> {
     let site = input.site;
     let cfg = input.cfg;
@@ -326,6 +329,7 @@ fn site_wide(
             },
         )?,
     );
+    clock.lap("print");
 
     let section_of = |id: PageId| {
         let a = site.ancestors(id);
@@ -344,6 +348,7 @@ fn site_wide(
     for (path, bytes) in search::build(&docs) {
         tree.insert(path, bytes);
     }
+    clock.lap("search");
     if let Some(base) = &cfg.book.base_url {
         let urls: Vec<&str> = site
             .order

@@ -25,8 +25,19 @@ pub(super) fn build(dir: &Path, g: &Global, write_out: bool) -> Result<(), Diagn
     }
     let built = pipeline::build(&opts)?;
     let out = built.config.output_dir();
+    let before_write = Instant::now();
     if write_out {
         write::write(&built.config, &built.tree, &out)?;
+    }
+    if g.verbose {
+        for (phase, t) in &built.timings {
+            eprintln!("  {phase:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
+        }
+        eprintln!(
+            "  {:<10} {:>8.1} ms",
+            "write",
+            before_write.elapsed().as_secs_f64() * 1000.0
+        );
     }
     if !g.quiet {
         let ms = start.elapsed().as_secs_f64() * 1000.0;

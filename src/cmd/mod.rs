@@ -27,7 +27,9 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(diags) => {
-            report(&diags, g);
+            if !diags.is_empty() {
+                report(&diags, g);
+            }
             ExitCode::from(1)
         }
     }
@@ -57,11 +59,28 @@ fn overrides(g: &Global) -> Overrides {
 }
 
 fn serve(
-    _dir: &std::path::Path,
-    _g: &Global,
-    _host: &str,
-    _port: u16,
-    _open: bool,
+    dir: &std::path::Path,
+    g: &Global,
+    host: &str,
+    port: u16,
+    open: bool,
 ) -> Result<(), Diagnostics> {
-    Err(crate::diag::Diagnostic::error("`guide serve` is not built yet").into())
+    use crate::serve::{ServeOptions, adapter::GuideSite, run_blocking};
+    let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let site = GuideSite::new(crate::pipeline::BuildOptions {
+        root,
+        overrides: overrides(g),
+    });
+    let opts = ServeOptions {
+        host: host.to_string(),
+        port,
+        open,
+        quiet: g.quiet,
+        ..ServeOptions::default()
+    };
+    run_blocking(site, opts).map_err(|e| {
+        // Not an error in the guide: say it plainly, without the build summary.
+        eprintln!("error: {e}");
+        Diagnostics::new()
+    })
 }

@@ -8,3 +8,4 @@ mod errors;
 mod harness;
 mod incremental;
 mod init;
+mod serve;

@@ -1,0 +1,357 @@
+//! File watching: turns raw filesystem notifications into one [`ChangeSet`] per save.
+//!
+//! Two jobs live here. [`Watcher`] wraps `notify-debouncer-full` (chosen over `-mini`
+//! because it pairs rename halves, so "write a temp file, rename it over the target" arrives
+//! as one event). [`classify`] is the pure part that decides which events are real content
+//! changes; it is unit-tested below without touching the disk.
+//!
+//! Why the filter is strict: only create, modify (data or name), remove and rename count.
+//! A build *reads* its inputs, and on some backends reading produces access/open/close or
+//! metadata (atime) events; counting those would make every build trigger the next one,
+//! forever. Editor scratch files (swap, backup, `4913`, lock files, hidden files) are dropped
+//! too, so one save is one rebuild.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
+use notify_debouncer_full::notify::{self, Event, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache};
+
+use super::ServeError;
+
+/// What a batch of events amounts to: the distinct source paths that changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangeSet {
+    /// Changed paths (created, modified, removed, or either side of a rename), deduplicated.
+    pub paths: BTreeSet<PathBuf>,
+    /// The backend lost events (queue overflow): the caller should rebuild everything.
+    pub rescan: bool,
+}
+
+impl ChangeSet {
+    /// True when nothing worth rebuilding for happened.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty() && !self.rescan
+    }
+
+    /// True when every changed path is a stylesheet, so the browser can swap CSS in place.
+    pub fn only_css(&self) -> bool {
+        !self.rescan && !self.paths.is_empty() && self.paths.iter().all(|p| has_ext(p, "css"))
+    }
+
+    /// Adds another batch to this one.
+    pub fn merge(&mut self, other: ChangeSet) {
+        self.paths.extend(other.paths);
+        self.rescan |= other.rescan;
+    }
+}
+
+/// Which paths are watched and which are never interesting; the input of [`classify`].
+#[derive(Debug, Clone, Default)]
+pub struct WatchFilter {
+    /// Watched roots: a folder covers everything below it, a file covers only itself.
+    pub roots: Vec<PathBuf>,
+    /// Paths (and everything below them) that must never trigger a rebuild.
+    pub ignore: Vec<PathBuf>,
+}
+
+impl WatchFilter {
+    /// Whether a changed path is a real source the build could care about.
+    pub fn accepts(&self, path: &Path) -> bool {
+        if self.ignore.iter().any(|i| path.starts_with(i)) {
+            return false;
+        }
+        // Only look at components below the watched root: a hidden folder *above* the
+        // project (say ~/.local/src/book) must not hide the whole project.
+        let Some(root) = self.roots.iter().find(|r| path.starts_with(r)) else {
+            return false;
+        };
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        let name_only = rel.as_os_str().is_empty();
+        if name_only {
+            return path
+                .file_name()
+                .is_none_or(|n| !is_scratch_name(&n.to_string_lossy()));
+        }
+        rel.components()
+            .all(|c| !is_scratch_name(&c.as_os_str().to_string_lossy()))
+    }
+}
+
+/// True for file names editors and tools write next to real files and then delete.
+pub fn is_scratch_name(name: &str) -> bool {
+    name.starts_with('.')                                   // hidden: .#lock, .foo.swp, .DS_Store
+        || name.ends_with('~')                              // backup: foo.md~
+        || (name.starts_with('#') && name.ends_with('#'))   // emacs autosave
+        || name == "4913"                                   // vim's write-permission probe
+        || [".swp", ".swx", ".swo", ".tmp", ".bak", "___jb_tmp___", "___jb_old___"]
+            .iter()
+            .any(|s| name.ends_with(s))
+}
+
+/// Reduces raw (debounced) events to the set of source paths that really changed.
+///
+/// Keeps create, modify-data, modify-name (rename) and remove events; drops access,
+/// metadata and other events. For a rename, each side counts on its own unless it is a
+/// scratch file, so `foo.md.tmp -> foo.md` yields just `foo.md`.
+pub fn classify<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+    filter: &WatchFilter,
+) -> ChangeSet {
+    let mut set = ChangeSet::default();
+    for event in events {
+        if event.need_rescan() {
+            set.rescan = true;
+            continue;
+        }
+        let counts = matches!(
+            event.kind,
+            EventKind::Create(_)
+                | EventKind::Remove(_)
+                | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any)
+        );
+        if !counts {
+            continue;
+        }
+        // A paired rename arrives as Name(Both) with [from, to]; each side is judged alone.
+        for path in &event.paths {
+            if filter.accepts(path) {
+                set.paths.insert(path.clone());
+            }
+        }
+    }
+    set
+}
+
+fn has_ext(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// A running filesystem watcher; dropping it stops watching.
+pub struct Watcher {
+    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+}
+
+/// Starts watching `filter.roots`, delivering debounced batches to `tx`.
+///
+/// A file root (book.toml) is watched through its parent folder, non-recursively: editors
+/// that save by renaming replace the file's inode, which would silently end a watch on the
+/// file itself. [`classify`] then keeps only the file. Roots that do not exist are skipped.
+pub fn watch(
+    filter: &WatchFilter,
+    debounce: Duration,
+    tx: mpsc::Sender<DebounceEventResult>,
+) -> Result<Watcher, ServeError> {
+    let tick = (debounce / 4).max(Duration::from_millis(5)).min(debounce);
+    let mut debouncer =
+        notify_debouncer_full::new_debouncer(debounce, Some(tick), tx).map_err(|source| {
+            ServeError::Watch {
+                path: PathBuf::new(),
+                source,
+            }
+        })?;
+    for root in &filter.roots {
+        let (path, mode) = if root.is_dir() {
+            (root.clone(), RecursiveMode::Recursive)
+        } else if root.is_file() {
+            let parent = root.parent().map(Path::to_path_buf).unwrap_or_default();
+            (parent, RecursiveMode::NonRecursive)
+        } else {
+            continue;
+        };
+        debouncer
+            .watch(&path, mode)
+            .map_err(|source| ServeError::Watch {
+                path: path.clone(),
+                source,
+            })?;
+    }
+    Ok(Watcher {
+        _debouncer: debouncer,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{
+        AccessKind, AccessMode, CreateKind, DataChange, MetadataKind, RemoveKind, RenameMode,
+    };
+
+    fn ev(kind: EventKind, paths: &[&str]) -> Event {
+        Event {
+            kind,
+            paths: paths.iter().map(PathBuf::from).collect(),
+            attrs: Default::default(),
+        }
+    }
+    fn filter() -> WatchFilter {
+        WatchFilter {
+            roots: vec!["/p/content".into(), "/p/book.toml".into()],
+            ignore: vec!["/p/content/out".into()],
+        }
+    }
+    fn paths(set: &ChangeSet) -> Vec<&str> {
+        set.paths.iter().map(|p| p.to_str().unwrap()).collect()
+    }
+    const DATA: EventKind = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+    const BOTH: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+
+    #[test]
+    fn access_and_metadata_events_are_not_changes() {
+        let events = [
+            ev(
+                EventKind::Access(AccessKind::Open(AccessMode::Read)),
+                &["/p/content/a.md"],
+            ),
+            ev(
+                EventKind::Access(AccessKind::Close(AccessMode::Read)),
+                &["/p/content/a.md"],
+            ),
+            ev(EventKind::Access(AccessKind::Read), &["/p/content/a.md"]),
+            ev(
+                EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)),
+                &["/p/content/a.md"],
+            ),
+            ev(EventKind::Other, &["/p/content/a.md"]),
+        ];
+        assert!(classify(&events, &filter()).is_empty());
+    }
+
+    #[test]
+    fn create_modify_remove_and_rename_count() {
+        let events = [
+            ev(EventKind::Create(CreateKind::File), &["/p/content/new.md"]),
+            ev(EventKind::Create(CreateKind::Folder), &["/p/content/part"]),
+            ev(DATA, &["/p/content/a.md"]),
+            ev(EventKind::Remove(RemoveKind::Folder), &["/p/content/old"]),
+            ev(BOTH, &["/p/content/b.md", "/p/content/c.md"]),
+            ev(EventKind::Modify(ModifyKind::Any), &["/p/book.toml"]),
+        ];
+        let set = classify(&events, &filter());
+        assert_eq!(
+            paths(&set),
+            [
+                "/p/book.toml",
+                "/p/content/a.md",
+                "/p/content/b.md",
+                "/p/content/c.md",
+                "/p/content/new.md",
+                "/p/content/old",
+                "/p/content/part"
+            ]
+        );
+        assert!(!set.only_css());
+    }
+
+    #[test]
+    fn temp_then_rename_maps_to_the_real_target() {
+        for tmp in [
+            "/p/content/a.md.tmp",
+            "/p/content/.a.md.swp",
+            "/p/content/a.md___jb_tmp___",
+        ] {
+            let events = [
+                ev(EventKind::Create(CreateKind::File), &[tmp]),
+                ev(DATA, &[tmp]),
+                ev(BOTH, &[tmp, "/p/content/a.md"]),
+            ];
+            assert_eq!(
+                paths(&classify(&events, &filter())),
+                ["/p/content/a.md"],
+                "{tmp}"
+            );
+        }
+        // The same save reported as separate rename halves.
+        let events = [
+            ev(
+                EventKind::Modify(ModifyKind::Name(RenameMode::From)),
+                &["/p/content/a.md.tmp"],
+            ),
+            ev(
+                EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+                &["/p/content/a.md"],
+            ),
+        ];
+        assert_eq!(paths(&classify(&events, &filter())), ["/p/content/a.md"]);
+    }
+
+    #[test]
+    fn vim_save_sequence_is_one_path() {
+        let events = [
+            ev(EventKind::Create(CreateKind::File), &["/p/content/4913"]),
+            ev(EventKind::Remove(RemoveKind::File), &["/p/content/4913"]),
+            ev(BOTH, &["/p/content/a.md", "/p/content/a.md~"]),
+            ev(EventKind::Create(CreateKind::File), &["/p/content/a.md"]),
+            ev(DATA, &["/p/content/a.md"]),
+            ev(DATA, &["/p/content/a.md"]),
+            ev(EventKind::Remove(RemoveKind::File), &["/p/content/a.md~"]),
+        ];
+        assert_eq!(paths(&classify(&events, &filter())), ["/p/content/a.md"]);
+    }
+
+    #[test]
+    fn scratch_files_and_ignored_paths_are_dropped() {
+        let noise = [
+            "/p/content/.a.md.swp",
+            "/p/content/.a.md.swx",
+            "/p/content/a.md~",
+            "/p/content/4913",
+            "/p/content/.#a.md",
+            "/p/content/#a.md#",
+            "/p/content/.DS_Store",
+            "/p/content/x.tmp",
+            "/p/content/.hidden/a.md",
+            "/p/content/out/index.html",
+            "/p/other/a.md",
+            "/p/.book.toml.swp",
+        ];
+        let events: Vec<_> = noise
+            .iter()
+            .flat_map(|p| {
+                [
+                    ev(EventKind::Create(CreateKind::File), &[p]),
+                    ev(EventKind::Remove(RemoveKind::Any), &[p]),
+                ]
+            })
+            .collect();
+        assert!(classify(&events, &filter()).is_empty());
+    }
+
+    #[test]
+    fn hidden_folder_above_the_root_does_not_hide_the_project() {
+        let f = WatchFilter {
+            roots: vec!["/home/u/.local/book/content".into()],
+            ignore: vec![],
+        };
+        let set = classify(&[ev(DATA, &["/home/u/.local/book/content/a.md"])], &f);
+        assert_eq!(paths(&set), ["/home/u/.local/book/content/a.md"]);
+    }
+
+    #[test]
+    fn repeated_writes_are_deduplicated_and_css_is_detected() {
+        let events = [
+            ev(DATA, &["/p/content/style.css"]),
+            ev(DATA, &["/p/content/style.css"]),
+            ev(DATA, &["/p/content/style.css"]),
+        ];
+        let set = classify(&events, &filter());
+        assert_eq!(set.paths.len(), 1);
+        assert!(set.only_css());
+        let mut more = set.clone();
+        more.merge(classify(&[ev(DATA, &["/p/content/a.md"])], &filter()));
+        assert!(!more.only_css());
+    }
+
+    #[test]
+    fn rescan_requests_a_full_rebuild() {
+        let mut e = ev(EventKind::Other, &[]);
+        e = e.set_flag(notify::event::Flag::Rescan);
+        let set = classify(&[e], &filter());
+        assert!(set.rescan && !set.is_empty() && !set.only_css());
+    }
+}

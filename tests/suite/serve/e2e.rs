@@ -1,0 +1,216 @@
+//! End to end through the real pipeline: `guide serve` on a fixture guide in headless
+//! Chromium (edit a page, swap CSS, break and fix a template, remove and add pages), and
+//! the bundled guide's search box typed into and followed.
+
+use fantoccini::Locator;
+use serde_json::json;
+
+use guide::pipeline::BuildOptions;
+use guide::render::theme::Theme;
+use guide::serve::adapter::GuideSite;
+use guide::serve::{self, ServeOptions};
+
+use super::browser::{CONNECTED, js, launch, tool, until};
+use crate::harness::GuideTest;
+
+/// Chromium and chromedriver, or None (skip) when absent and not required.
+fn browser(test: &str) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let (chromium, driver) = (
+        tool("GUIDE_CHROMIUM", "/usr/bin/chromium"),
+        tool("GUIDE_CHROMEDRIVER", "/usr/bin/chromedriver"),
+    );
+    if chromium.exists() && driver.exists() {
+        return Some((chromium, driver));
+    }
+    assert!(
+        std::env::var_os("GUIDE_REQUIRE_BROWSER").is_none(),
+        "GUIDE_REQUIRE_BROWSER is set but Chromium is missing"
+    );
+    eprintln!(
+        "SKIPPED {test}: no Chromium/chromedriver (set GUIDE_REQUIRE_BROWSER to fail instead)"
+    );
+    None
+}
+
+async fn serve_guide(root: &std::path::Path) -> serve::ServerHandle {
+    let site = GuideSite::new(BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    });
+    serve::start(
+        site,
+        ServeOptions {
+            port: 0,
+            quiet: true,
+            ..ServeOptions::default()
+        },
+    )
+    .await
+    .expect("serve starts")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_follows_edits_of_a_real_guide() {
+    let Some((chromium, driver)) = browser("serve_follows_edits_of_a_real_guide") else {
+        return;
+    };
+    let g = GuideTest::fixture("basic");
+    // A project theme override, so its CSS and template can be edited while serving.
+    let theme = Theme::embedded();
+    let css = String::from_utf8(theme.files["static/style.css"].bytes.to_vec()).unwrap();
+    let page = String::from_utf8(theme.files["templates/page.html"].bytes.to_vec()).unwrap();
+    g.write("themes/default/static/style.css", &css);
+    g.write("themes/default/templates/page.html", &page);
+    let handle = serve_guide(&g.root).await;
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, c) = launch(&chromium, &driver, profile.path()).await;
+    let url = format!("{}anatomy/", handle.url);
+    c.goto(&url).await.unwrap();
+    until(&c, CONNECTED, "live reload to connect").await;
+
+    // Markdown edit: the page reloads with the new text.
+    g.edit(
+        "content/01-anatomy.md",
+        "Intro with",
+        "An edited intro with",
+    );
+    until(
+        &c,
+        "document.querySelector('main').textContent.includes('An edited intro')",
+        "the edited text",
+    )
+    .await;
+    until(&c, CONNECTED, "reconnect").await;
+
+    // CSS edit: the stylesheet is swapped in place, no navigation.
+    js(&c, "window.__marker = 7; return null;").await;
+    g.write(
+        "themes/default/static/style.css",
+        format!("{css}\nh1.page-title {{ color: rgb(1, 2, 3) }}\n"),
+    );
+    until(
+        &c,
+        "getComputedStyle(document.querySelector('h1.page-title')).color === 'rgb(1, 2, 3)'",
+        "new CSS",
+    )
+    .await;
+    assert_eq!(
+        js(&c, "return window.__marker;").await,
+        json!(7),
+        "CSS change must not reload"
+    );
+
+    // A template syntax error: overlay naming file:line; the last good page stays; the fix clears it.
+    let broken = page.replacen("{%- block title -%}", "{%- block title -%}{% if %}", 1);
+    assert_ne!(broken, page, "the template was broken");
+    g.write("themes/default/templates/page.html", broken);
+    let overlay = "document.getElementById('__guide_error_overlay')";
+    let text = until(
+        &c,
+        &format!("{overlay} && {overlay}.textContent"),
+        "the error overlay",
+    )
+    .await;
+    assert!(
+        text.as_str()
+            .unwrap()
+            .contains("themes/default/templates/page.html:"),
+        "{text}"
+    );
+    assert!(
+        js(
+            &c,
+            "return document.querySelector('main').textContent.includes('An edited intro');"
+        )
+        .await
+            == json!(true)
+    );
+    g.write("themes/default/templates/page.html", &page);
+    until(&c, &format!("!{overlay}"), "the overlay to go").await;
+    until(&c, CONNECTED, "reconnect after the fix").await;
+
+    // Removing the previous page drops it from the navigation; a new page is served.
+    assert_eq!(
+        js(
+            &c,
+            "return !!document.querySelector('a[rel=prev][href=\"../location/\"]');"
+        )
+        .await,
+        json!(true)
+    );
+    std::fs::remove_file(g.path("content/02-location.md")).unwrap();
+    until(
+        &c,
+        "!document.querySelector('a[href=\"../location/\"]')",
+        "the removed page to leave the nav",
+    )
+    .await;
+    g.write("content/07-added.md", "# Added page\n\nFresh text.\n");
+    until(&c, "document.querySelector('nav[aria-label=Guide]') && document.querySelector('nav[aria-label=Guide]').textContent.includes('Added page')", "the new page in the nav").await;
+    c.goto(&format!("{}added/", handle.url)).await.unwrap();
+    until(&c, "document.querySelector('main') && document.querySelector('main').textContent.includes('Fresh text')", "the new page").await;
+
+    c.close().await.unwrap();
+    handle.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_box_finds_and_highlights() {
+    let Some((chromium, driver)) = browser("search_box_finds_and_highlights") else {
+        return;
+    };
+    let g = GuideTest::bundled();
+    let handle = serve_guide(&g.root).await;
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, c) = launch(&chromium, &driver, profile.path()).await;
+    c.goto(&handle.url).await.unwrap();
+    let input = c
+        .find(Locator::Id("guide-search-input"))
+        .await
+        .expect("a search box");
+    input.send_keys("lacrosse ball").await.unwrap();
+    let first = "document.querySelector('#guide-search-results a')";
+    let href = until(
+        &c,
+        &format!("{first} && {first}.getAttribute('href')"),
+        "search results",
+    )
+    .await;
+    assert!(
+        href.as_str().unwrap().contains("release/"),
+        "first result {href}"
+    );
+    let results = js(
+        &c,
+        "return document.getElementById('guide-search-results').textContent;",
+    )
+    .await;
+    assert!(
+        results
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("lacrosse"),
+        "snippet shows the match: {results}"
+    );
+    c.find(Locator::Css("#guide-search-results a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(
+        &c,
+        "location.pathname.endsWith('/release/')",
+        "the release page",
+    )
+    .await;
+    let hit = until(&c, "document.querySelector('mark.search-hit') && document.querySelector('mark.search-hit').textContent", "a highlighted match").await;
+    assert!(
+        hit.as_str().unwrap().to_lowercase().contains("lacrosse")
+            || hit.as_str().unwrap().to_lowercase().contains("ball"),
+        "{hit}"
+    );
+    c.close().await.unwrap();
+    handle.shutdown().await;
+}
