@@ -72,7 +72,7 @@ pub(crate) struct Cache {
     rendered: HashMap<String, (Arc<str>, Arc<Rendered>)>,
     layout: Vec<(String, String, Option<usize>)>,
     link_targets: Vec<String>,
-    pub(crate) html: HashMap<String, Bytes>,
+    pub(crate) site: site::SiteCache,
 }
 
 impl Session {
@@ -140,7 +140,7 @@ fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
         rendered: HashMap::new(),
         layout: Vec::new(),
         link_targets: Vec::new(),
-        html: HashMap::new(),
+        site: site::SiteCache::default(),
     })
 }
 
@@ -294,7 +294,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
             )
         })
         .collect();
-    let all = layout != cache.layout || cache.html.is_empty();
+    let all = layout != cache.layout || cache.site.html.is_empty();
     cache.layout = layout;
     let todo: Vec<usize> = if all {
         (0..site.pages.len()).collect()
@@ -305,7 +305,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         &input,
         &titles,
         &todo,
-        &mut cache.html,
+        &mut cache.site,
         &cache.asset_bytes,
         &mut clock,
     )?;

@@ -4,9 +4,13 @@
 //! to `[doc, score]` pairs; `search/docs/<k>.json` holds `[title, url, section, text]` for
 //! [`CHUNK`] documents. A query fetches the shards of its words and the doc chunks of its top
 //! results, so a 10,000-page guide costs a reader a few hundred KB, not the whole index.
+//!
+//! The index is kept between builds: after an edit only the edited documents' terms are
+//! updated, and only the shard and chunk files they touch are serialised again.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use bytes::Bytes;
 use serde_json::json;
 
 /// Documents per doc chunk.
@@ -38,10 +42,15 @@ pub fn shard_of(term: &str) -> String {
     term.chars().take(2).collect()
 }
 
-/// Builds every index file: (output path, JSON bytes).
-pub fn build(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
-    let mut terms: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
-    for (id, d) in docs.iter().enumerate() {
+/// One indexed document.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    row: serde_json::Value,
+    terms: Vec<(String, u32)>,
+}
+
+impl Entry {
+    fn new(d: &Doc) -> Entry {
         let mut counts: HashMap<String, u32> = HashMap::new();
         for t in tokens(d.text) {
             *counts.entry(t).or_default() += 1;
@@ -49,38 +58,114 @@ pub fn build(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
         for t in tokens(d.title) {
             *counts.entry(t).or_default() += 20;
         }
-        for (t, c) in counts {
-            terms.entry(t).or_default().push((id, c.min(60)));
+        let mut terms: Vec<(String, u32)> =
+            counts.into_iter().map(|(t, c)| (t, c.min(60))).collect();
+        terms.sort_unstable();
+        Entry {
+            row: json!([d.title, d.url, d.section, truncate(d.text)]),
+            terms,
         }
     }
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<(usize, u32)>>> = BTreeMap::new();
-    for (t, mut postings) in terms {
-        postings.sort_unstable();
-        shards.entry(shard_of(&t)).or_default().insert(t, postings);
+}
+
+/// The whole index, kept between builds.
+#[derive(Debug, Default)]
+pub struct Index {
+    entries: Vec<Entry>,
+    shards: BTreeMap<String, BTreeMap<String, Vec<(usize, u32)>>>,
+    files: BTreeMap<String, Bytes>,
+}
+
+impl Index {
+    /// Brings the index to `docs` (in doc-id order), re-serialising only what changed.
+    /// `dirty(id)` says whether doc `id` may have changed since the last call.
+    pub fn update(&mut self, docs: &[Doc], dirty: impl Fn(usize) -> bool) {
+        if docs.len() != self.entries.len() {
+            *self = Index::default();
+        }
+        let fresh = self.entries.is_empty();
+        let mut touched_shards = BTreeSet::new();
+        let mut touched_chunks = BTreeSet::new();
+        for (id, d) in docs.iter().enumerate() {
+            if !fresh && !dirty(id) {
+                continue;
+            }
+            let entry = Entry::new(d);
+            if !fresh && entry == self.entries[id] {
+                continue;
+            }
+            if !fresh {
+                for (t, _) in &self.entries[id].terms {
+                    let key = shard_of(t);
+                    if let Some(postings) = self.shards.get_mut(&key).and_then(|s| s.get_mut(t)) {
+                        postings.retain(|(doc, _)| *doc != id);
+                    }
+                    touched_shards.insert(key);
+                }
+            }
+            for (t, c) in &entry.terms {
+                let key = shard_of(t);
+                let postings = self
+                    .shards
+                    .entry(key.clone())
+                    .or_default()
+                    .entry(t.clone())
+                    .or_default();
+                match postings.binary_search_by_key(&id, |p| p.0) {
+                    Ok(i) => postings[i].1 = *c,
+                    Err(i) => postings.insert(i, (id, *c)),
+                }
+                touched_shards.insert(key);
+            }
+            touched_chunks.insert(id / CHUNK);
+            if fresh {
+                self.entries.push(entry);
+            } else {
+                self.entries[id] = entry;
+            }
+        }
+        for key in &touched_shards {
+            let shard = self.shards.entry(key.clone()).or_default();
+            shard.retain(|_, p| !p.is_empty());
+            let path = format!("search/terms/{key}.json");
+            if shard.is_empty() {
+                self.shards.remove(key);
+                self.files.remove(&path);
+            } else {
+                self.files.insert(
+                    path,
+                    Bytes::from(serde_json::to_vec(shard).unwrap_or_default()),
+                );
+            }
+        }
+        for k in touched_chunks {
+            let rows: Vec<_> = self.entries[k * CHUNK..((k + 1) * CHUNK).min(self.entries.len())]
+                .iter()
+                .map(|e| &e.row)
+                .collect();
+            self.files.insert(
+                format!("search/docs/{k}.json"),
+                Bytes::from(serde_json::to_vec(&rows).unwrap_or_default()),
+            );
+        }
+        let meta = json!({"version": 1, "docs": self.entries.len(), "chunk": CHUNK, "shards": self.shards.keys().collect::<Vec<_>>()});
+        self.files.insert(
+            "search/meta.json".to_string(),
+            Bytes::from(meta.to_string()),
+        );
     }
-    let mut files = Vec::with_capacity(shards.len() + docs.len() / CHUNK + 2);
-    let meta = json!({"version": 1, "docs": docs.len(), "chunk": CHUNK, "shards": shards.keys().collect::<Vec<_>>()});
-    files.push((
-        "search/meta.json".to_string(),
-        meta.to_string().into_bytes(),
-    ));
-    for (key, map) in &shards {
-        files.push((
-            format!("search/terms/{key}.json"),
-            serde_json::to_vec(map).unwrap_or_default(),
-        ));
+
+    /// Every index file: output path → JSON.
+    pub fn files(&self) -> &BTreeMap<String, Bytes> {
+        &self.files
     }
-    for (k, chunk) in docs.chunks(CHUNK).enumerate() {
-        let rows: Vec<_> = chunk
-            .iter()
-            .map(|d| json!([d.title, d.url, d.section, truncate(d.text)]))
-            .collect();
-        files.push((
-            format!("search/docs/{k}.json"),
-            serde_json::to_vec(&rows).unwrap_or_default(),
-        ));
-    }
-    files
+}
+
+/// Builds every index file from scratch: (output path, JSON bytes).
+pub fn build(docs: &[Doc]) -> Vec<(String, Bytes)> {
+    let mut index = Index::default();
+    index.update(docs, |_| true);
+    index.files.into_iter().collect()
 }
 
 fn truncate(text: &str) -> String {
@@ -95,15 +180,18 @@ fn truncate(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn doc<'a>(title: &'a str, text: &'a str) -> Doc<'a> {
+        Doc {
+            title,
+            url: "x/",
+            section: "S",
+            text,
+        }
+    }
+
     #[test]
     fn index_finds_terms() {
-        let docs = [Doc {
-            title: "Release",
-            url: "release/",
-            section: "Release",
-            text: "Use a lacrosse ball, or a foam roller.",
-        }];
-        let files = build(&docs);
+        let files = build(&[doc("Release", "Use a lacrosse ball, or a foam roller.")]);
         let la = files
             .iter()
             .find(|(p, _)| p == "search/terms/la.json")
@@ -115,5 +203,19 @@ mod tests {
             tokens("Hip-flexion a ASIS").collect::<Vec<_>>(),
             ["hip", "flexion", "asis"]
         );
+    }
+
+    #[test]
+    fn incremental_update_equals_full_build() {
+        let mut idx = Index::default();
+        idx.update(&[doc("A", "alpha beta"), doc("B", "beta gamma")], |_| true);
+        idx.update(&[doc("A", "alpha delta"), doc("B", "beta gamma")], |id| {
+            id == 0
+        });
+        let full: BTreeMap<String, Bytes> =
+            build(&[doc("A", "alpha delta"), doc("B", "beta gamma")])
+                .into_iter()
+                .collect();
+        assert_eq!(idx.files(), &full);
     }
 }

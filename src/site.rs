@@ -73,10 +73,11 @@ pub(crate) fn assemble(
     input: &Input,
     titles: &[String],
     todo: &[PageId],
-    html: &mut HashMap<String, Bytes>,
+    cache: &mut SiteCache,
     asset_bytes: &HashMap<String, Bytes>,
     clock: &mut crate::pipeline::Clock,
 ) -> Result<OutputTree, Diagnostics> {
+    let html = &mut cache.html;
     let mut tree = OutputTree::default();
     let assets = statics(input, &mut tree);
     let site_ctx = site_ctx(input.cfg);
@@ -116,7 +117,15 @@ pub(crate) fn assemble(
             .or_insert_with(|| bytes.clone());
     }
     clock.lap("templates");
-    site_wide(input, titles, &site_ctx, &assets, &mut tree, clock)?;
+    site_wide(
+        input,
+        titles,
+        (&site_ctx, &assets),
+        &mut tree,
+        cache,
+        todo,
+        clock,
+    )?;
     Ok(tree)
 }
 
@@ -258,12 +267,28 @@ fn page_html(
     input.renderer.render(template, &ctx)
 }
 
+/// What the site-wide files keep between builds.
+#[derive(Default)]
+pub(crate) struct SiteCache {
+    /// Page HTML by output path.
+    pub(crate) html: HashMap<String, Bytes>,
+    /// The search index.
+    search: search::Index,
+    /// Each page's print-view fragment, by URL.
+    print: HashMap<String, String>,
+}
+
+/// Marks where a page's print fragment goes in the rendered print template, so Tera never
+/// copies the whole guide's HTML through its context (10 MB at 1,000 pages).
+const SLOT: char = '\u{1}';
+
 fn site_wide(
     input: &Input,
     titles: &[String],
-    site_ctx: &SiteCtx,
-    assets: &AssetsCtx,
+    (site_ctx, assets): (&SiteCtx, &AssetsCtx),
     tree: &mut OutputTree,
+    cache: &mut SiteCache,
+    todo: &[PageId],
     clock: &mut crate::pipeline::Clock,
 ) -> Result<(), Diagnostics> {
     let site = input.site;
@@ -293,44 +318,67 @@ fn site_wide(
         )?,
     );
 
+    // Print view: fragments of the pages that changed, then the template with slots.
     let anchors: HashMap<&str, String> = site
         .pages
         .iter()
         .map(|p| (p.url.as_str(), print_anchor(&p.url)))
         .collect();
-    let pages: Vec<PrintPage> = site
-        .order
+    let fresh: Vec<(String, String)> = todo
         .par_iter()
         .map(|&id| {
             let p = &site.pages[id];
-            let anchor = print_anchor(&p.url);
-            let content = for_print(
-                &input.rendered[id].html,
-                &root_prefix(&p.url),
-                &anchor,
-                &anchors,
-            );
+            (
+                p.url.clone(),
+                for_print(
+                    &input.rendered[id].html,
+                    &root_prefix(&p.url),
+                    &print_anchor(&p.url),
+                    &anchors,
+                ),
+            )
+        })
+        .collect();
+    cache.print.extend(fresh);
+    cache
+        .print
+        .retain(|url, _| anchors.contains_key(url.as_str()));
+    let pages: Vec<PrintPage> = site
+        .order
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| {
+            let p = &site.pages[id];
             PrintPage {
                 title: &titles[id],
                 url: &p.url,
                 depth: site.ancestors(id).len(),
-                anchor,
-                content,
+                anchor: print_anchor(&p.url),
+                content: format!("{SLOT}{i}{SLOT}"),
             }
         })
         .collect();
-    tree.insert(
-        "print/index.html",
-        input.renderer.render(
-            "print.html",
-            &PrintTemplate {
-                common: common("../".into()),
-                pages,
-            },
-        )?,
-    );
+    let shell = input.renderer.render(
+        "print.html",
+        &PrintTemplate {
+            common: common("../".into()),
+            pages,
+        },
+    )?;
+    let mut print =
+        String::with_capacity(shell.len() + cache.print.values().map(String::len).sum::<usize>());
+    let mut parts = shell.split(SLOT);
+    print.push_str(parts.next().unwrap_or(""));
+    while let (Some(n), Some(rest)) = (parts.next(), parts.next()) {
+        if let Some(&id) = n.parse::<usize>().ok().and_then(|i| site.order.get(i)) {
+            print.push_str(&cache.print[&site.pages[id].url]);
+        }
+        print.push_str(rest);
+    }
+    tree.insert("print/index.html", print);
     clock.lap("print");
 
+    // Search: only the documents whose page was re-rendered can have changed.
     let section_of = |id: PageId| {
         let a = site.ancestors(id);
         titles[*a.get(1).unwrap_or(&id)].as_str()
@@ -345,8 +393,11 @@ fn site_wide(
             text: &input.rendered[id].text,
         })
         .collect();
-    for (path, bytes) in search::build(&docs) {
-        tree.insert(path, bytes);
+    let dirty: std::collections::HashSet<usize> =
+        todo.iter().map(|&id| site.position[id]).collect();
+    cache.search.update(&docs, |doc| dirty.contains(&doc));
+    for (path, bytes) in cache.search.files() {
+        tree.insert(path.clone(), bytes.clone());
     }
     clock.lap("search");
     if let Some(base) = &cfg.book.base_url {

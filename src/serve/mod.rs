@@ -101,7 +101,7 @@ impl Default for ServeOptions {
             host: "127.0.0.1".into(),
             port: 3000,
             open: false,
-            debounce: Duration::from_millis(30),
+            debounce: Duration::from_millis(15),
             quiet: false,
         }
     }
