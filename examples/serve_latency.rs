@@ -191,5 +191,6 @@ async fn main() {
     std::fs::write(&md, &original).unwrap();
     let _ = c.close().await;
     let _ = driver.kill();
+    let _ = driver.wait();
     handle.shutdown().await;
 }
