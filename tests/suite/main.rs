@@ -8,4 +8,5 @@ mod errors;
 mod harness;
 mod incremental;
 mod init;
+mod reader;
 mod serve;
