@@ -14,9 +14,14 @@ use bytes::Bytes;
 use serde_json::json;
 
 /// Documents per doc chunk.
-pub const CHUNK: usize = 64;
+pub const CHUNK: usize = 16;
 /// Characters of page text kept for snippets.
-const TEXT_LIMIT: usize = 1600;
+const TEXT_LIMIT: usize = 1000;
+/// Postings kept per term, best scores first: a term on more pages than this is nearly a
+/// stop word, and the rest of its list would only make every reader download it.
+const POSTINGS_LIMIT: usize = 1000;
+/// Shards larger than this are split by a third character.
+const SPLIT_BYTES: usize = 32 * 1024;
 
 /// A page to index.
 pub struct Doc<'a> {
@@ -127,15 +132,23 @@ impl Index {
         for key in &touched_shards {
             let shard = self.shards.entry(key.clone()).or_default();
             shard.retain(|_, p| !p.is_empty());
-            let path = format!("search/terms/{key}.json");
+            let prefix = format!("search/terms/{key}");
+            let stale: Vec<String> = self
+                .files
+                .range(prefix.clone()..)
+                .map(|(k, _)| k.clone())
+                .take_while(|k| k.starts_with(&prefix))
+                .collect();
+            for k in stale {
+                self.files.remove(&k);
+            }
             if shard.is_empty() {
                 self.shards.remove(key);
-                self.files.remove(&path);
-            } else {
-                self.files.insert(
-                    path,
-                    Bytes::from(serde_json::to_vec(shard).unwrap_or_default()),
-                );
+                continue;
+            }
+            for (name, bytes) in split_shard(key, shard) {
+                self.files
+                    .insert(format!("search/terms/{name}.json"), Bytes::from(bytes));
             }
         }
         for k in touched_chunks {
@@ -148,7 +161,13 @@ impl Index {
                 Bytes::from(serde_json::to_vec(&rows).unwrap_or_default()),
             );
         }
-        let meta = json!({"version": 1, "docs": self.entries.len(), "chunk": CHUNK, "shards": self.shards.keys().collect::<Vec<_>>()});
+        let names: Vec<&str> = self
+            .files
+            .keys()
+            .filter_map(|k| k.strip_prefix("search/terms/")?.strip_suffix(".json"))
+            .collect();
+        let meta =
+            json!({"version": 1, "docs": self.entries.len(), "chunk": CHUNK, "shards": names});
         self.files.insert(
             "search/meta.json".to_string(),
             Bytes::from(meta.to_string()),
@@ -166,6 +185,45 @@ pub fn build(docs: &[Doc]) -> Vec<(String, Bytes)> {
     let mut index = Index::default();
     index.update(docs, |_| true);
     index.files.into_iter().collect()
+}
+
+/// A shard's files: one for the two-character key, or, when that would be larger than
+/// [`SPLIT_BYTES`], one per three-character prefix (two-letter terms keep the short key), so
+/// a reader never downloads a huge shard for one word.
+fn split_shard(key: &str, shard: &BTreeMap<String, Vec<(usize, u32)>>) -> Vec<(String, Vec<u8>)> {
+    let whole = serialize_shard(shard);
+    if whole.len() <= SPLIT_BYTES {
+        return vec![(key.to_string(), whole)];
+    }
+    let mut parts: BTreeMap<String, BTreeMap<String, Vec<(usize, u32)>>> = BTreeMap::new();
+    for (t, p) in shard {
+        parts
+            .entry(t.chars().take(3).collect())
+            .or_default()
+            .insert(t.clone(), p.clone());
+    }
+    parts
+        .into_iter()
+        .map(|(k, m)| (k, serialize_shard(&m)))
+        .collect()
+}
+
+/// A shard as JSON, each term's postings cut to the [`POSTINGS_LIMIT`] best, in doc order.
+fn serialize_shard(shard: &BTreeMap<String, Vec<(usize, u32)>>) -> Vec<u8> {
+    let capped: BTreeMap<&String, std::borrow::Cow<[(usize, u32)]>> = shard
+        .iter()
+        .map(|(t, p)| {
+            if p.len() <= POSTINGS_LIMIT {
+                return (t, std::borrow::Cow::Borrowed(p.as_slice()));
+            }
+            let mut best = p.clone();
+            best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            best.truncate(POSTINGS_LIMIT);
+            best.sort_unstable();
+            (t, std::borrow::Cow::Owned(best))
+        })
+        .collect();
+    serde_json::to_vec(&capped).unwrap_or_default()
 }
 
 fn truncate(text: &str) -> String {

@@ -280,7 +280,11 @@
     return store[key];
   }
   function loadMeta() { return memo(cache, "meta", SEARCH + "meta.json"); }
-  function shardOf(w) { return chars(w).slice(0, 2).join(""); }
+  /* Shards are keyed by a word's first two characters, or three where the index split a big one. */
+  function shardOf(w, meta) {
+    var c = chars(w), three = c.slice(0, 3).join("");
+    return c.length > 2 && meta.shards && meta.shards.indexOf(three) > -1 ? three : c.slice(0, 2).join("");
+  }
   function loadShard(meta, p) {
     if (meta.shards && meta.shards.indexOf(p) < 0) return Promise.resolve({});
     return memo(cache.terms, p, SEARCH + "terms/" + encodeURIComponent(p) + ".json");
@@ -290,7 +294,7 @@
     var words = tokenize(q);
     if (!words.length) return Promise.resolve({ words: words, hits: [] });
     return loadMeta().then(function (meta) {
-      var shards = words.map(function (w) { return loadShard(meta, shardOf(w)); });
+      var shards = words.map(function (w) { return loadShard(meta, shardOf(w, meta)); });
       return Promise.all(shards).then(function (maps) {
         var total = null;
         for (var i = 0; i < words.length; i++) {
