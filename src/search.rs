@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use bytes::Bytes;
+use rayon::prelude::*;
 use serde_json::json;
 
 /// Documents per doc chunk.
@@ -56,21 +57,31 @@ struct Entry {
 
 impl Entry {
     fn new(d: &Doc) -> Entry {
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        for t in tokens(d.text) {
+        // Lowercase once and count borrowed slices: one allocation per distinct term, not per word.
+        let (text, title) = (d.text.to_lowercase(), d.title.to_lowercase());
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for t in words(&text) {
             *counts.entry(t).or_default() += 1;
         }
-        for t in tokens(d.title) {
+        for t in words(&title) {
             *counts.entry(t).or_default() += 20;
         }
-        let mut terms: Vec<(String, u32)> =
-            counts.into_iter().map(|(t, c)| (t, c.min(60))).collect();
+        let mut terms: Vec<(String, u32)> = counts
+            .into_iter()
+            .map(|(t, c)| (t.to_string(), c.min(60)))
+            .collect();
         terms.sort_unstable();
         Entry {
             row: json!([d.title, d.url, d.section, truncate(d.text)]),
             terms,
         }
     }
+}
+
+/// Runs of letters and digits, two characters or longer (of already lowercased text).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some())
 }
 
 /// The whole index, kept between builds.
@@ -84,54 +95,45 @@ pub struct Index {
 impl Index {
     /// Brings the index to `docs` (in doc-id order), re-serialising only what changed.
     /// `dirty(id)` says whether doc `id` may have changed since the last call.
-    pub fn update(&mut self, docs: &[Doc], dirty: impl Fn(usize) -> bool) {
+    pub fn update(&mut self, docs: &[Doc], dirty: impl Fn(usize) -> bool + Sync) {
         if docs.len() != self.entries.len() {
             *self = Index::default();
         }
         let fresh = self.entries.is_empty();
         let mut touched_shards = BTreeSet::new();
         let mut touched_chunks = BTreeSet::new();
-        for (id, d) in docs.iter().enumerate() {
-            if !fresh && !dirty(id) {
-                continue;
-            }
-            let entry = Entry::new(d);
-            if !fresh && entry == self.entries[id] {
-                continue;
-            }
-            if !fresh {
-                for (t, _) in &self.entries[id].terms {
-                    let key = shard_of(t);
-                    if let Some(postings) = self.shards.get_mut(&key).and_then(|s| s.get_mut(t)) {
-                        postings.retain(|(doc, _)| *doc != id);
-                    }
-                    touched_shards.insert(key);
+        // Counting terms is the costly part: do it for every dirty document in parallel.
+        let new: Vec<Option<Entry>> = docs
+            .par_iter()
+            .enumerate()
+            .map(|(id, d)| {
+                (fresh || dirty(id))
+                    .then(|| Entry::new(d))
+                    .filter(|e| fresh || *e != self.entries[id])
+            })
+            .collect();
+        if fresh {
+            // A fresh index: group postings by term in one pass (doc ids arrive in order).
+            self.entries = new.into_iter().flatten().collect();
+            let mut by_term: HashMap<&str, Vec<(usize, u32)>> = HashMap::new();
+            for (id, e) in self.entries.iter().enumerate() {
+                for (t, c) in &e.terms {
+                    by_term.entry(t.as_str()).or_default().push((id, *c));
                 }
             }
-            for (t, c) in &entry.terms {
+            for (t, postings) in by_term {
                 let key = shard_of(t);
-                let postings = self
-                    .shards
-                    .entry(key.clone())
+                touched_shards.insert(key.clone());
+                self.shards
+                    .entry(key)
                     .or_default()
-                    .entry(t.clone())
-                    .or_default();
-                match postings.binary_search_by_key(&id, |p| p.0) {
-                    Ok(i) => postings[i].1 = *c,
-                    Err(i) => postings.insert(i, (id, *c)),
-                }
-                touched_shards.insert(key);
+                    .insert(t.to_string(), postings);
             }
-            touched_chunks.insert(id / CHUNK);
-            if fresh {
-                self.entries.push(entry);
-            } else {
-                self.entries[id] = entry;
-            }
+            touched_chunks.extend(0..self.entries.len().div_ceil(CHUNK));
+        } else {
+            self.apply(new, &mut touched_shards, &mut touched_chunks);
         }
         for key in &touched_shards {
-            let shard = self.shards.entry(key.clone()).or_default();
-            shard.retain(|_, p| !p.is_empty());
             let prefix = format!("search/terms/{key}");
             let stale: Vec<String> = self
                 .files
@@ -142,14 +144,22 @@ impl Index {
             for k in stale {
                 self.files.remove(&k);
             }
-            if shard.is_empty() {
-                self.shards.remove(key);
-                continue;
+            if let Some(shard) = self.shards.get_mut(key) {
+                shard.retain(|_, p| !p.is_empty());
+                if shard.is_empty() {
+                    self.shards.remove(key);
+                }
             }
-            for (name, bytes) in split_shard(key, shard) {
-                self.files
-                    .insert(format!("search/terms/{name}.json"), Bytes::from(bytes));
-            }
+        }
+        let shards = &self.shards;
+        let written: Vec<(String, Vec<u8>)> = touched_shards
+            .par_iter()
+            .filter_map(|key| shards.get(key).map(|shard| split_shard(key, shard)))
+            .flatten()
+            .collect();
+        for (name, bytes) in written {
+            self.files
+                .insert(format!("search/terms/{name}.json"), Bytes::from(bytes));
         }
         for k in touched_chunks {
             let rows: Vec<_> = self.entries[k * CHUNK..((k + 1) * CHUNK).min(self.entries.len())]
@@ -172,6 +182,41 @@ impl Index {
             "search/meta.json".to_string(),
             Bytes::from(meta.to_string()),
         );
+    }
+
+    /// Replaces the postings of the documents that changed.
+    fn apply(
+        &mut self,
+        new: Vec<Option<Entry>>,
+        touched_shards: &mut BTreeSet<String>,
+        touched_chunks: &mut BTreeSet<usize>,
+    ) {
+        for (id, entry) in new.into_iter().enumerate() {
+            let Some(entry) = entry else { continue };
+            for (t, _) in &self.entries[id].terms {
+                let key = shard_of(t);
+                if let Some(postings) = self.shards.get_mut(&key).and_then(|s| s.get_mut(t)) {
+                    postings.retain(|(doc, _)| *doc != id);
+                }
+                touched_shards.insert(key);
+            }
+            for (t, c) in &entry.terms {
+                let key = shard_of(t);
+                let postings = self
+                    .shards
+                    .entry(key.clone())
+                    .or_default()
+                    .entry(t.clone())
+                    .or_default();
+                match postings.binary_search_by_key(&id, |p| p.0) {
+                    Ok(i) => postings[i].1 = *c,
+                    Err(i) => postings.insert(i, (id, *c)),
+                }
+                touched_shards.insert(key);
+            }
+            touched_chunks.insert(id / CHUNK);
+            self.entries[id] = entry;
+        }
     }
 
     /// Every index file: output path → JSON.
