@@ -28,3 +28,5 @@ echo "== cargo test"
 cargo test --all-targets --quiet 2>&1 | tee /tmp/guide-test.log
 echo "== building the bundled guide"
 cargo run --release --quiet -- build -o target/bundled-site
+echo "== gates"
+bash scripts/gates/gates.sh

@@ -56,16 +56,25 @@ pub fn for_print(
     anchor: &str,
     anchors: &HashMap<&str, String>,
 ) -> String {
+    const PATS: [&str; 4] = ["id=\"", "href=\"", "src=\"", "url(#"];
     let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
+    let find = |k: usize, from: usize| html[from..].find(PATS[k]).map(|i| from + i);
+    // Where each pattern next occurs: searched again only once passed, so the rewrite stays
+    // linear (searching every pattern from every match was quadratic on a large page).
+    let mut next: [Option<usize>; 4] = std::array::from_fn(|k| find(k, 0));
+    let mut pos = 0;
     loop {
-        let next = ["id=\"", "href=\"", "src=\"", "url(#"]
-            .iter()
-            .filter_map(|p| rest.find(p).map(|i| (i, *p)))
-            .min();
-        let Some((i, pat)) = next else { break };
-        out.push_str(&rest[..i + pat.len()]);
-        rest = &rest[i + pat.len()..];
+        for (k, at) in next.iter_mut().enumerate() {
+            if at.is_some_and(|i| i < pos) {
+                *at = find(k, pos);
+            }
+        }
+        let Some((i, k)) = (0..4).filter_map(|k| next[k].map(|i| (i, k))).min() else {
+            break;
+        };
+        let pat = PATS[k];
+        out.push_str(&html[pos..i + pat.len()]);
+        let mut rest = &html[i + pat.len()..];
         match pat {
             "id=\"" | "url(#" => out.push_str(&format!("{anchor}--")),
             "src=\"" => {
@@ -100,8 +109,9 @@ pub fn for_print(
                 }
             }
         }
+        pos = html.len() - rest.len();
     }
-    out.push_str(rest);
+    out.push_str(&html[pos..]);
     out
 }
 

@@ -8,5 +8,8 @@ mod errors;
 mod harness;
 mod incremental;
 mod init;
+mod props;
 mod reader;
+mod regressions;
+mod robustness;
 mod serve;

@@ -12,7 +12,10 @@ fn json(g: &GuideTest, rel: &str) -> Value {
 fn postings(g: &GuideTest, term: &str) -> Vec<u64> {
     let shard: String = term.chars().take(2).collect();
     let v = json(g, &format!("public/search/terms/{shard}.json"));
-    v[term].as_array().map(|a| a.iter().map(|p| p[0].as_u64().unwrap()).collect()).unwrap_or_default()
+    v[term]
+        .as_array()
+        .map(|a| a.iter().map(|p| p[0].as_u64().unwrap()).collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -20,30 +23,60 @@ fn search_index_holds_every_page_and_finds_lacrosse_ball_in_release() {
     let g = GuideTest::bundled();
     g.build_ok();
     let meta = json(&g, "public/search/meta.json");
-    let (n, chunk) = (meta["docs"].as_u64().unwrap(), meta["chunk"].as_u64().unwrap());
+    let (n, chunk) = (
+        meta["docs"].as_u64().unwrap(),
+        meta["chunk"].as_u64().unwrap(),
+    );
     assert_eq!(n, 6, "landing page + five sections");
     let mut urls = Vec::new();
     for k in 0..n.div_ceil(chunk) {
-        for row in json(&g, &format!("public/search/docs/{k}.json")).as_array().unwrap() {
+        for row in json(&g, &format!("public/search/docs/{k}.json"))
+            .as_array()
+            .unwrap()
+        {
             urls.push(row[1].as_str().unwrap().to_string());
         }
     }
-    assert_eq!(urls, ["", "anatomy/", "location/", "release/", "stretches/", "prevention/"]);
+    assert_eq!(
+        urls,
+        [
+            "",
+            "anatomy/",
+            "location/",
+            "release/",
+            "stretches/",
+            "prevention/"
+        ]
+    );
     let release = urls.iter().position(|u| u == "release/").unwrap() as u64;
     assert!(postings(&g, "lacrosse").contains(&release) && postings(&g, "ball").contains(&release));
     for shard in meta["shards"].as_array().unwrap() {
-        assert!(g.path(&format!("public/search/terms/{}.json", shard.as_str().unwrap())).is_file());
+        assert!(
+            g.path(&format!(
+                "public/search/terms/{}.json",
+                shard.as_str().unwrap()
+            ))
+            .is_file()
+        );
     }
 }
 
 fn json_ld(html: &str) -> Value {
-    let start = html.find("<script type=\"application/ld+json\">").expect("a JSON-LD script") + "<script type=\"application/ld+json\">".len();
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("a JSON-LD script")
+        + "<script type=\"application/ld+json\">".len();
     let end = start + html[start..].find("</script>").unwrap();
     serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
 }
 
 fn types(v: &Value) -> Vec<String> {
-    v["@graph"].as_array().unwrap().iter().map(|n| n["@type"].as_str().unwrap().to_string()).collect()
+    v["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["@type"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -51,19 +84,39 @@ fn json_ld_has_the_expected_types() {
     let g = GuideTest::bundled();
     let o = g.cmd(&["build", "--base-url", "https://example.org/psoas/"]);
     assert!(o.status.success());
-    for page in ["", "anatomy/", "location/", "release/", "stretches/", "prevention/"] {
+    for page in [
+        "",
+        "anatomy/",
+        "location/",
+        "release/",
+        "stretches/",
+        "prevention/",
+    ] {
         let v = json_ld(&g.read(&format!("public/{page}index.html")));
         assert_eq!(v["@context"], "https://schema.org");
         let t = types(&v);
         assert!(t.contains(&"MedicalWebPage".to_string()), "{page}: {t:?}");
         if !page.is_empty() {
             assert!(t.contains(&"BreadcrumbList".to_string()), "{page}: {t:?}");
-            let crumbs = v["@graph"].as_array().unwrap().iter().find(|n| n["@type"] == "BreadcrumbList").unwrap();
-            assert_eq!(crumbs["itemListElement"][0]["item"], "https://example.org/psoas/");
+            let crumbs = v["@graph"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|n| n["@type"] == "BreadcrumbList")
+                .unwrap();
+            assert_eq!(
+                crumbs["itemListElement"][0]["item"],
+                "https://example.org/psoas/"
+            );
         }
     }
     let release = json_ld(&g.read("public/release/index.html"));
-    let howto = release["@graph"].as_array().unwrap().iter().find(|n| n["@type"] == "HowTo").expect("HowTo on the release page");
+    let howto = release["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["@type"] == "HowTo")
+        .expect("HowTo on the release page");
     assert!(howto["step"].as_array().unwrap().len() >= 3);
     assert_eq!(howto["step"][0]["@type"], "HowToStep");
     assert_eq!(howto["totalTime"], "PT90S", "the hold gives the time");
@@ -72,7 +125,11 @@ fn json_ld_has_the_expected_types() {
 #[test]
 fn metadata_and_social_cards() {
     let g = GuideTest::bundled();
-    assert!(g.cmd(&["build", "--base-url", "https://example.org/psoas/"]).status.success());
+    assert!(
+        g.cmd(&["build", "--base-url", "https://example.org/psoas/"])
+            .status
+            .success()
+    );
     let html = g.read("public/release/index.html");
     for needle in [
         "<link rel=\"canonical\" href=\"https://example.org/psoas/release/\">",
@@ -92,16 +149,27 @@ fn print_view_has_toc_and_every_page_in_order() {
     let g = GuideTest::bundled();
     g.build_ok();
     let print = g.read("public/print/index.html");
-    let toc = print.find("href=\"#page-anatomy\"").expect("a table of contents");
-    let first = print.find("id=\"page-anatomy\"").expect("the anatomy section");
+    let toc = print
+        .find("href=\"#page-anatomy\"")
+        .expect("a table of contents");
+    let first = print
+        .find("id=\"page-anatomy\"")
+        .expect("the anatomy section");
     assert!(toc < first, "contents come first");
     // Links between pages become links inside the print view; ids never clash.
     assert!(!print.contains("href=\"../release/") && print.contains("href=\"#page-release"));
-    let mut ids: Vec<&str> = print.split(" id=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    let mut ids: Vec<&str> = print
+        .split(" id=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
     let n = ids.len();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), n, "duplicate ids in the print view");
     // Every page links to the print view.
-    assert!(g.read("public/anatomy/index.html").contains("href=\"../print/\""));
+    assert!(
+        g.read("public/anatomy/index.html")
+            .contains("href=\"../print/\"")
+    );
 }
