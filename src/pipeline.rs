@@ -50,6 +50,9 @@ pub struct Built {
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
+/// A page's place as the templates see it: URL, title, parent URL, description.
+type Layout = (String, String, Option<String>, String);
+
 /// Builds once, with nothing cached.
 pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     Session::new(opts.clone()).build()
@@ -70,7 +73,7 @@ pub(crate) struct Cache {
     images: HashMap<String, ImageInfo>,
     asset_bytes: HashMap<String, Bytes>,
     rendered: HashMap<String, (Arc<str>, Arc<Rendered>)>,
-    layout: Vec<(String, String, Option<usize>)>,
+    layout: Vec<Layout>,
     link_targets: Vec<String>,
     pub(crate) site: site::SiteCache,
 }
@@ -283,24 +286,52 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         theme: &cache.theme,
     };
     let titles = input.titles();
-    let layout: Vec<_> = site
+    // What changed in the layout decides which pages go through the templates again.
+    let layout: Vec<Layout> = site
         .order
         .iter()
         .map(|&id| {
+            let p = &site.pages[id];
+            let description = p.front.description.clone().unwrap_or_default();
             (
-                site.pages[id].url.clone(),
+                p.url.clone(),
                 titles[id].clone(),
-                site.pages[id].parent,
+                p.parent.map(|q| site.pages[q].url.clone()),
+                description,
             )
         })
         .collect();
-    let all = layout != cache.layout || cache.site.html.is_empty();
-    cache.layout = layout;
-    let todo: Vec<usize> = if all {
+    let same_structure = layout.len() == cache.layout.len()
+        && layout
+            .iter()
+            .zip(&cache.layout)
+            .all(|(a, b)| a.0 == b.0 && a.2 == b.2);
+    let todo: Vec<usize> = if !same_structure || cache.site.html.is_empty() {
         (0..site.pages.len()).collect()
     } else {
-        fresh_pages.into_iter().collect()
+        // Same pages in the same places: re-render the edited pages, and the pages that show
+        // a title or description that changed (neighbours, parent, navigation).
+        let retitled: HashSet<&str> = layout
+            .iter()
+            .zip(&cache.layout)
+            .filter(|(a, b)| a.1 != b.1 || a.3 != b.3)
+            .map(|(a, _)| a.0.as_str())
+            .collect();
+        let shows_retitled = |url: &str| {
+            cache
+                .site
+                .deps
+                .get(url)
+                .is_some_and(|d| d.iter().any(|u| retitled.contains(u.as_str())))
+        };
+        (0..site.pages.len())
+            .filter(|id| {
+                fresh_pages.contains(id)
+                    || (!retitled.is_empty() && shows_retitled(&site.pages[*id].url))
+            })
+            .collect()
     };
+    cache.layout = layout;
     let tree = site::assemble(
         &input,
         &titles,

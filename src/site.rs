@@ -78,21 +78,27 @@ pub(crate) fn assemble(
     clock: &mut crate::pipeline::Clock,
 ) -> Result<OutputTree, Diagnostics> {
     let html = &mut cache.html;
+    let live: std::collections::HashSet<&str> =
+        input.site.pages.iter().map(|p| p.url.as_str()).collect();
+    cache.deps.retain(|url, _| live.contains(url.as_str()));
     let mut tree = OutputTree::default();
     let assets = statics(input, &mut tree);
     let site_ctx = site_ctx(input.cfg);
-    let results: Vec<Result<(String, String), Diagnostic>> = todo
+    let results: Vec<Result<(PageId, String, Vec<PageId>), Diagnostic>> = todo
         .par_iter()
-        .map(|&id| {
-            page_html(input, titles, id, &site_ctx, &assets).map(|h| (input.output_path(id), h))
-        })
+        .map(|&id| page_html(input, titles, id, &site_ctx, &assets).map(|(h, d)| (id, h, d)))
         .collect();
     let mut diags = Diagnostics::new();
     let mut seen = std::collections::HashSet::new();
     for r in results {
         match r {
-            Ok((path, h)) => {
-                html.insert(path, Bytes::from(h));
+            Ok((id, h, deps)) => {
+                html.insert(input.output_path(id), Bytes::from(h));
+                let urls = deps
+                    .into_iter()
+                    .map(|d| input.site.pages[d].url.clone())
+                    .collect();
+                cache.deps.insert(input.site.pages[id].url.clone(), urls);
             }
             Err(d) => {
                 if seen.insert((d.message.clone(), d.location())) {
@@ -168,7 +174,7 @@ fn page_html(
     id: PageId,
     site_ctx: &SiteCtx,
     assets: &AssetsCtx,
-) -> Result<String, Diagnostic> {
+) -> Result<(String, Vec<PageId>), Diagnostic> {
     let site = input.site;
     let page = &site.pages[id];
     let r = input.rendered[id];
@@ -250,6 +256,12 @@ fn page_html(
             .map(|p| link(input, titles, site.order[p])),
         next: site.order.get(pos + 1).map(|&n| link(input, titles, n)),
     };
+    // The pages whose titles (or descriptions) this page shows: what it depends on.
+    let mut deps = ancestors.clone();
+    deps.extend(&page.children);
+    deps.extend(site.order.get(pos + 1));
+    deps.extend(pos.checked_sub(1).map(|p| site.order[p]));
+    ctx.nav.ids(&mut deps);
     let default = if page.is_section {
         "section.html"
     } else {
@@ -264,7 +276,10 @@ fn page_html(
                 .hint("use a template of the theme's templates/ folder, such as page.html"),
         );
     }
-    input.renderer.render(template, &ctx)
+    input
+        .renderer
+        .render(template, &ctx)
+        .map(|html| (html, deps))
 }
 
 /// What the site-wide files keep between builds.
@@ -272,6 +287,8 @@ fn page_html(
 pub(crate) struct SiteCache {
     /// Page HTML by output path.
     pub(crate) html: HashMap<String, Bytes>,
+    /// For each page URL, the URLs of the pages whose titles it shows.
+    pub(crate) deps: HashMap<String, Vec<String>>,
     /// The search index.
     search: search::Index,
     /// Each page's print-view fragment, by URL.

@@ -26,6 +26,9 @@ pub struct NavList<'a> {
 /// One sidebar entry.
 #[derive(Serialize, Debug)]
 pub struct NavItem<'a> {
+    /// The page (not serialised: used to record which titles a page shows).
+    #[serde(skip)]
+    pub id: PageId,
     /// Title.
     pub title: &'a str,
     /// Root-relative URL.
@@ -74,6 +77,7 @@ fn list<'a>(
             let children = (open && id != site.home && !kids.is_empty())
                 .then(|| list(site, titles, kids, id, path, current));
             NavItem {
+                id,
                 title: &titles[id],
                 url: &site.pages[id].url,
                 current: id == current,
@@ -86,5 +90,17 @@ fn list<'a>(
         items,
         more_before: (start > 0).then_some(parent_url),
         more_after: (end < ids.len()).then_some(parent_url),
+    }
+}
+
+impl NavList<'_> {
+    /// Every page the list shows, nested lists included.
+    pub fn ids(&self, out: &mut Vec<PageId>) {
+        for item in &self.items {
+            out.push(item.id);
+            if let Some(c) = &item.children {
+                c.ids(out);
+            }
+        }
     }
 }

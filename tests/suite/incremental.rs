@@ -39,7 +39,8 @@ fn rebuild_matches_full_build_after_each_edit() {
         String::from_utf8_lossy(&b.tree.files["anatomy/index.html"]).contains("An edited intro")
     );
 
-    // A title edit: neighbours and navigation show it, so every page is re-rendered.
+    // A title edit: the page and those that show its title (its section, its neighbour in
+    // reading order, the navigation around it) are re-rendered, not the whole guide.
     g.edit(
         "content/03-stretches/01-lunge.md",
         "title = \"Lunge\"",
@@ -48,7 +49,32 @@ fn rebuild_matches_full_build_after_each_edit() {
     let b = s
         .rebuild(&[g.path("content/03-stretches/01-lunge.md")])
         .unwrap();
+    assert!(
+        b.rendered >= 2 && b.rendered < b.pages,
+        "{} of {} pages re-rendered",
+        b.rendered,
+        b.pages
+    );
+    assert_eq!(b.tree, full(&g));
+    // A top-level page's title is in every page's navigation: everything is re-rendered.
+    g.edit(
+        "content/01-anatomy.md",
+        "title: Anatomy",
+        "title: Anatomy of the hip",
+    );
+    let b = s.rebuild(&[g.path("content/01-anatomy.md")]).unwrap();
     assert_eq!(b.rendered, b.pages);
+    assert_eq!(b.tree, full(&g));
+    // A description shows in the section's list of children.
+    g.edit(
+        "content/03-stretches/01-lunge.md",
+        "title = \"Kneeling lunge\"",
+        "title = \"Kneeling lunge\"\ndescription = \"Kneel and tuck.\"",
+    );
+    let b = s
+        .rebuild(&[g.path("content/03-stretches/01-lunge.md")])
+        .unwrap();
+    assert!(b.rendered < b.pages);
     assert_eq!(b.tree, full(&g));
 
     // New, removed and renamed pages.
