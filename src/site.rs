@@ -84,7 +84,7 @@ pub(crate) fn assemble(
     let mut tree = OutputTree::default();
     let assets = statics(input, &mut tree);
     let site_ctx = site_ctx(input.cfg);
-    let results: Vec<Result<(PageId, String, Vec<PageId>), Diagnostic>> = todo
+    let results: Vec<Result<Templated, Diagnostic>> = todo
         .par_iter()
         .map(|&id| page_html(input, titles, id, &site_ctx, &assets).map(|(h, d)| (id, h, d)))
         .collect();
@@ -281,6 +281,9 @@ fn page_html(
         .render(template, &ctx)
         .map(|html| (html, deps))
 }
+
+/// A page through its template: its id, HTML, and the pages whose titles it shows.
+type Templated = (PageId, String, Vec<PageId>);
 
 /// What the site-wide files keep between builds.
 #[derive(Default)]
