@@ -51,8 +51,14 @@ pub fn report(diags: &Diagnostics, g: &Global) {
 }
 
 fn overrides(g: &Global) -> Overrides {
+    // A path on the command line is relative to where the user stands, not to the project
+    // (book.toml's own `output` stays relative to the project root).
+    let output = g
+        .output
+        .as_ref()
+        .map(|o| std::path::absolute(o).unwrap_or_else(|_| o.clone()));
     Overrides {
-        output: g.output.clone(),
+        output,
         drafts: g.drafts,
         base_url: g.base_url.clone(),
     }

@@ -224,3 +224,21 @@ fn snapshot_of_a_page_main() {
     let main = g.main_of("public/location/index.html");
     assert_snapshot!(main);
 }
+
+#[test]
+fn output_flag_is_relative_to_the_working_directory() {
+    // Regression: `guide build DIR -o out` wrote into DIR/out instead of ./out.
+    let g = GuideTest::fixture("basic");
+    let cwd = tempfile::tempdir().unwrap();
+    let o = assert_cmd::Command::cargo_bin("guide")
+        .unwrap()
+        .current_dir(cwd.path())
+        .arg("build")
+        .arg(&g.root)
+        .args(["-o", "site"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(cwd.path().join("site/index.html").is_file());
+    assert!(!g.path("site").exists());
+}
