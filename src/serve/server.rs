@@ -51,6 +51,11 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
 /// Host check before, no-cache and no-sniff after, for every response.
 async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
     let host = request_host(&req);
+    let cache = if is_fingerprinted(req.uri().path()) {
+        IMMUTABLE
+    } else {
+        "no-store"
+    };
     let mut res = if host_allowed(host.as_deref(), state.addr, &state.host) {
         next.run(req).await
     } else {
@@ -60,13 +65,31 @@ async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next) -> 
         )
     };
     let headers = res.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     headers.insert(
         "x-content-type-options",
         HeaderValue::from_static("nosniff"),
     );
     headers.remove(header::ACCESS_CONTROL_ALLOW_ORIGIN);
     res
+}
+
+/// Cache header of content-addressed files: their bytes can never change under the same
+/// name, so the browser may keep them across live reloads (which then only fetch the HTML).
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// `/static/style.1a2b3c4d5e.css`: a file whose name carries a hash of its content.
+fn is_fingerprinted(path: &str) -> bool {
+    let Some(name) = path.strip_prefix("/static/") else {
+        return false;
+    };
+    let parts: Vec<&str> = name.split('.').collect();
+    !name.contains('/')
+        && parts.len() >= 3
+        && parts[parts.len() - 2].len() >= 8
+        && parts[parts.len() - 2]
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit())
 }
 
 fn request_host(req: &Request) -> Option<String> {
@@ -220,6 +243,14 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fingerprinted_static_files_are_recognised() {
+        assert!(super::is_fingerprinted("/static/style.1a2b3c4d5e.css"));
+        assert!(!super::is_fingerprinted("/static/style.css"));
+        assert!(!super::is_fingerprinted("/anatomy/index.html"));
+        assert!(!super::is_fingerprinted("/static/a/b.1a2b3c4d5e.css"));
+    }
+
     use super::*;
 
     #[test]
