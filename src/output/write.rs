@@ -98,14 +98,24 @@ fn stage_files(stage: &Path, tree: &OutputTree) -> Result<(), Diagnostics> {
         &stage.join(MARKER),
         b"This folder was made by guide; guide replaces it on every build.\n",
     )?;
-    let mut dirs: Vec<PathBuf> = tree
+    // Folders first (in parallel: a thousand sequential mkdirs were the slowest part of a
+    // build), then every file in parallel.
+    let dirs: std::collections::BTreeSet<PathBuf> = tree
         .files
         .keys()
-        .filter_map(|k| Path::new(k).parent().map(|p| stage.join(p)))
+        .filter_map(|k| {
+            Path::new(k)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(|p| stage.join(p))
+        })
         .collect();
-    dirs.dedup();
-    for d in &dirs {
-        fsx::create_dir_all(d)?;
+    let dir_errors: Vec<Diagnostic> = dirs
+        .par_iter()
+        .filter_map(|d| fsx::create_dir_all(d).err())
+        .collect();
+    if let Some(first) = dir_errors.into_iter().next() {
+        return Err(first.into());
     }
     let errors: Vec<Diagnostic> = tree
         .files
