@@ -81,7 +81,7 @@ pub fn write(cfg: &Config, tree: &OutputTree, out: &Path) -> Result<(), Diagnost
     let result =
         stage_files(&stage, tree).and_then(|()| swap(&stage, &target, &parent, &name, &unique));
     if result.is_err() && stage.join(MARKER).is_file() {
-        let _ = fs::remove_dir_all(&stage);
+        remove_ours(&stage);
     }
     result
 }
@@ -158,7 +158,7 @@ fn swap(
         return Err(fsx::io_error("could not move the new output into place", target, &e).into());
     }
     if had_old && old.join(MARKER).is_file() {
-        let _ = fs::remove_dir_all(&old);
+        remove_ours(&old);
     } else if had_old {
         let _ = fs::remove_dir(&old);
     }
@@ -175,9 +175,30 @@ fn clean_stale(parent: &Path, name: &str) {
         let ours = n.starts_with(&format!(".{name}.guide-stage-"))
             || n.starts_with(&format!(".{name}.guide-old-"));
         if ours && e.path().join(MARKER).is_file() {
-            let _ = fs::remove_dir_all(e.path());
+            remove_ours(&e.path());
         }
     }
+}
+
+/// Deletes a folder guide made, its marker last: if the deletion is interrupted (Ctrl-C while
+/// the old output is removed), what is left still carries the marker, so the next build
+/// recognises it as its own and finishes the job.
+fn remove_ours(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.file_name() == MARKER {
+                continue;
+            }
+            let p = e.path();
+            let _ = if p.is_dir() && !p.is_symlink() {
+                fs::remove_dir_all(&p)
+            } else {
+                fs::remove_file(&p)
+            };
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    let _ = fs::remove_dir(dir);
 }
 
 /// The absolute, symlink-resolved form of a path that may not exist yet.
