@@ -55,13 +55,19 @@ type Layout = (String, String, Option<String>, String);
 
 /// Builds once, with nothing cached.
 pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
-    Session::new(opts.clone()).build()
+    Session {
+        opts: opts.clone(),
+        cache: None,
+        one_shot: true,
+    }
+    .build()
 }
 
 /// A build that can be repeated cheaply after edits.
 pub struct Session {
     opts: BuildOptions,
     cache: Option<Cache>,
+    one_shot: bool,
 }
 
 /// What survives between builds.
@@ -81,7 +87,11 @@ pub(crate) struct Cache {
 impl Session {
     /// A session with nothing built yet.
     pub fn new(opts: BuildOptions) -> Self {
-        Session { opts, cache: None }
+        Session {
+            opts,
+            cache: None,
+            one_shot: false,
+        }
     }
 
     /// The project root.
@@ -119,7 +129,11 @@ impl Session {
     fn run(&mut self, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
         let mut cache = match self.cache.take() {
             Some(c) => c,
-            None => fresh(&self.opts)?,
+            None => {
+                let mut c = fresh(&self.opts)?;
+                c.site.one_shot = self.one_shot;
+                c
+            }
         };
         let result = build_with(&mut cache, changed);
         if result.is_ok() || self.cache.is_none() {
