@@ -1,6 +1,6 @@
 //! The content model: pages in a section tree, in reading order, plus assets.
 //!
-//! Plain data: loading it reads files and front matter but never renders Markdown, so the
+//! Plain data: loading it (in `pipeline`, with a cache) reads files and front matter but never renders Markdown, so the
 //! pipeline can cache and re-render pages independently.
 
 pub mod assets;
@@ -12,10 +12,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use crate::config::Config;
-use crate::diag::Diagnostics;
 use crate::fsx;
 use front_matter::FrontMatter;
 
@@ -122,39 +118,4 @@ pub fn load_page(
         front: split.front,
         body_start: split.body_start,
     })
-}
-
-/// Walks, reads and orders the content folder.
-pub fn load(cfg: &Config) -> (Site, Diagnostics) {
-    let content = cfg.content_dir();
-    let shown = cfg.build.content.clone();
-    let (found, mut diags) = walk::walk(&cfg.root, &content, &shown);
-    let results: Vec<_> = found
-        .pages
-        .par_iter()
-        .map(|f| load_page(&f.path, &f.rel, &shown))
-        .collect();
-    let mut loaded = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(l) => loaded.push(l),
-            Err(d) => diags.push(d),
-        }
-    }
-    let assets = found
-        .assets
-        .into_iter()
-        .map(|f| {
-            (
-                f.rel.clone(),
-                Asset {
-                    rel: f.rel,
-                    path: f.path,
-                },
-            )
-        })
-        .collect();
-    let (site, order_diags) = order::assemble(loaded, assets, cfg.build.drafts, &shown);
-    diags.extend(order_diags);
-    (site, diags)
 }
