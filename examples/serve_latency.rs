@@ -165,6 +165,7 @@ async fn main() {
     };
     wait(connected.to_string()).await;
     let mut latencies = Vec::new();
+    let (mut to_reload, mut loading) = (Vec::new(), Vec::new());
     for i in 0..edits {
         let marker = format!("latency-marker-{i}-{}", now_ms() as u64);
         let before = now_ms();
@@ -183,11 +184,23 @@ async fn main() {
             .as_f64()
             .unwrap();
         latencies.push(shown - before);
+        let start = c
+            .execute("return performance.timing.navigationStart;", vec![])
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        to_reload.push(start - before);
+        loading.push(shown - start);
         wait(connected.to_string()).await;
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
     let (m, p) = stats(latencies);
     println!("edit to browser: median {m:.0} ms, p90 {p:.0} ms ({edits} edits, page /{url})");
+    let ((rm, _), (lm, _)) = (stats(to_reload), stats(loading));
+    println!(
+        "  of which: edit to reload start (watch, debounce, rebuild, WebSocket) median {rm:.0} ms; page load median {lm:.0} ms"
+    );
     std::fs::write(&md, &original).unwrap();
     let _ = c.close().await;
     let _ = driver.kill();

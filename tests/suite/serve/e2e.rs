@@ -214,3 +214,55 @@ async fn search_box_finds_and_highlights() {
     c.close().await.unwrap();
     handle.shutdown().await;
 }
+
+/// GET over a raw socket (no HTTP client dependency), returning the body.
+async fn get(addr: std::net::SocketAddr, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let req = format!(
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+        addr.port()
+    );
+    s.write_all(req.as_bytes()).await.unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).await.unwrap();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_with_a_relative_root_sees_edits() {
+    // Regression: a relative project root never matched the watcher's absolute paths.
+    let g = GuideTest::fixture("basic");
+    let cwd = std::env::current_dir().unwrap();
+    let up = "../".repeat(cwd.components().count() - 1);
+    let relative = std::path::PathBuf::from(format!(
+        "{up}{}",
+        g.root.display().to_string().trim_start_matches('/')
+    ));
+    assert!(relative.is_relative() && relative.join("book.toml").is_file());
+    let site = GuideSite::new(BuildOptions {
+        root: relative,
+        ..Default::default()
+    });
+    let handle = serve::start(
+        site,
+        ServeOptions {
+            port: 0,
+            quiet: true,
+            ..ServeOptions::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert!(get(handle.addr, "/anatomy/").await.contains("Intro with"));
+    g.edit("content/01-anatomy.md", "Intro with", "Relative edit with");
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !get(handle.addr, "/anatomy/")
+        .await
+        .contains("Relative edit with")
+    {
+        assert!(std::time::Instant::now() < end, "the edit never arrived");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    handle.shutdown().await;
+}
