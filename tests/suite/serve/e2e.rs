@@ -240,20 +240,7 @@ async fn serve_with_a_relative_root_sees_edits() {
         g.root.display().to_string().trim_start_matches('/')
     ));
     assert!(relative.is_relative() && relative.join("book.toml").is_file());
-    let site = GuideSite::new(BuildOptions {
-        root: relative,
-        ..Default::default()
-    });
-    let handle = serve::start(
-        site,
-        ServeOptions {
-            port: 0,
-            quiet: true,
-            ..ServeOptions::default()
-        },
-    )
-    .await
-    .unwrap();
+    let handle = serve_guide(&relative).await;
     assert!(get(handle.addr, "/anatomy/").await.contains("Intro with"));
     g.edit("content/01-anatomy.md", "Intro with", "Relative edit with");
     let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
