@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::harness::GuideTest;
+use crate::harness::{BUNDLED_PAGES, GuideTest};
 
 /// Visible text of an HTML page: tags dropped, entities decoded, whitespace folded.
 fn text_of(html: &str) -> String {
@@ -99,14 +99,7 @@ fn every_figure_has_alt_caption_and_a_light_diagram() {
     let g = GuideTest::bundled();
     g.build_ok();
     let mut figures = 0;
-    for s in [
-        "",
-        "anatomy/",
-        "location/",
-        "release/",
-        "stretches/",
-        "prevention/",
-    ] {
+    for s in BUNDLED_PAGES {
         let main = g.main_of(&format!("public/{s}index.html"));
         for fig in main.split("<figure").skip(1) {
             let fig = &fig[..fig.find("</figure>").unwrap()];

@@ -6,6 +6,16 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
+/// The bundled guide's pages in reading order: the landing page, then the five sections.
+pub const BUNDLED_PAGES: [&str; 6] = [
+    "",
+    "anatomy/",
+    "location/",
+    "release/",
+    "stretches/",
+    "prevention/",
+];
+
 pub struct GuideTest {
     _tmp: tempfile::TempDir,
     pub root: PathBuf,

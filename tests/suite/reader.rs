@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::harness::GuideTest;
+use crate::harness::{BUNDLED_PAGES, GuideTest};
 
 fn json(g: &GuideTest, rel: &str) -> Value {
     serde_json::from_str(&g.read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -37,17 +37,7 @@ fn search_index_holds_every_page_and_finds_lacrosse_ball_in_release() {
             urls.push(row[1].as_str().unwrap().to_string());
         }
     }
-    assert_eq!(
-        urls,
-        [
-            "",
-            "anatomy/",
-            "location/",
-            "release/",
-            "stretches/",
-            "prevention/"
-        ]
-    );
+    assert_eq!(urls, BUNDLED_PAGES);
     let release = urls.iter().position(|u| u == "release/").unwrap() as u64;
     assert!(postings(&g, "lacrosse").contains(&release) && postings(&g, "ball").contains(&release));
     for shard in meta["shards"].as_array().unwrap() {
@@ -84,14 +74,7 @@ fn json_ld_has_the_expected_types() {
     let g = GuideTest::bundled();
     let o = g.cmd(&["build", "--base-url", "https://example.org/psoas/"]);
     assert!(o.status.success());
-    for page in [
-        "",
-        "anatomy/",
-        "location/",
-        "release/",
-        "stretches/",
-        "prevention/",
-    ] {
+    for page in BUNDLED_PAGES {
         let v = json_ld(&g.read(&format!("public/{page}index.html")));
         assert_eq!(v["@context"], "https://schema.org");
         let t = types(&v);
