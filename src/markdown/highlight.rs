@@ -53,7 +53,15 @@ pub fn code_block(code: &str, lang: &str) -> String {
 }
 
 /// The highlighting stylesheet: light by default, dark for the dark scheme and the toggle.
-pub fn stylesheet() -> String {
+///
+/// Computed once per process: it never changes, and `serve` would otherwise load syntect's
+/// themes again on every rebuild of a guide with code.
+pub fn stylesheet() -> &'static str {
+    static CSS: LazyLock<String> = LazyLock::new(generate);
+    &CSS
+}
+
+fn generate() -> String {
     let themes = ThemeSet::load_defaults();
     let light =
         css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], STYLE).unwrap_or_default();
