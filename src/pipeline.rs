@@ -55,12 +55,9 @@ type Layout = (String, String, Option<String>, String);
 
 /// Builds once, with nothing cached.
 pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
-    Session {
-        opts: opts.clone(),
-        cache: None,
-        one_shot: true,
-    }
-    .build()
+    let mut session = Session::new(opts.clone());
+    session.one_shot = true;
+    session.build()
 }
 
 /// A build that can be repeated cheaply after edits.
@@ -86,7 +83,12 @@ pub(crate) struct Cache {
 
 impl Session {
     /// A session with nothing built yet.
-    pub fn new(opts: BuildOptions) -> Self {
+    pub fn new(mut opts: BuildOptions) -> Self {
+        // `rebuild` compares changed paths (absolute, from a watcher) with paths under the
+        // root, so the root must be absolute too.
+        if let Ok(abs) = std::path::absolute(&opts.root) {
+            opts.root = abs;
+        }
         Session {
             opts,
             cache: None,

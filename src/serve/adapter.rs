@@ -18,11 +18,7 @@ pub struct GuideSite {
 
 impl GuideSite {
     /// The project at `opts.root`.
-    pub fn new(mut opts: BuildOptions) -> Self {
-        // The watcher reports absolute paths; a relative root would never match them.
-        if let Ok(abs) = std::path::absolute(&opts.root) {
-            opts.root = abs;
-        }
+    pub fn new(opts: BuildOptions) -> Self {
         GuideSite {
             session: Session::new(opts),
             title: None,
