@@ -87,9 +87,10 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser once it is up.
     pub open: bool,
-    /// How long an event must be quiet before the watcher reports it; the builder then
-    /// waits a further half of this for stragglers, so one save is one rebuild. Edit to
-    /// rebuild start is about 1.6x this.
+    /// The quiet window: after a change, the rebuild starts once no further change has
+    /// arrived for this long (at most 10x this after the first), so the several events of
+    /// one save (temp file + rename, truncate + write, vim's dance) are one rebuild. Edit to
+    /// rebuild start is about this long.
     pub debounce: Duration,
     /// Print only errors (no "Serving"/"Rebuilt" lines).
     pub quiet: bool,
@@ -101,7 +102,7 @@ impl Default for ServeOptions {
             host: "127.0.0.1".into(),
             port: 3000,
             open: false,
-            debounce: Duration::from_millis(15),
+            debounce: Duration::from_millis(10),
             quiet: false,
         }
     }
@@ -134,7 +135,7 @@ pub enum ServeError {
         /// The path being watched (empty if the watcher itself failed).
         path: PathBuf,
         /// What notify said.
-        source: notify_debouncer_full::notify::Error,
+        source: notify::Error,
     },
     /// Runtime, signal or thread setup failed.
     #[error("serve: {0}")]

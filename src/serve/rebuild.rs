@@ -13,11 +13,9 @@ use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use notify_debouncer_full::DebounceEventResult;
-
 use super::reload::{Message, message_for};
 use super::server::AppState;
-use super::watch::{self, ChangeSet, WatchFilter};
+use super::watch::{self, ChangeSet, WatchEvent, WatchFilter};
 use super::{ServeError, ServeOptions, SiteBuilder};
 
 /// The running builder thread and the watcher feeding it.
@@ -36,7 +34,7 @@ impl std::fmt::Debug for BuilderThread {
 /// lost: they wait in the channel and become the first rebuild.
 pub(crate) struct Watching {
     watcher: watch::Watcher,
-    rx: mpsc::Receiver<DebounceEventResult>,
+    rx: mpsc::Receiver<WatchEvent>,
     filter: WatchFilter,
     timing: Timing,
 }
@@ -45,9 +43,9 @@ impl Watching {
     /// Starts watching `filter.roots`.
     pub(crate) fn start(filter: WatchFilter, opts: &ServeOptions) -> Result<Self, ServeError> {
         let (tx, rx) = mpsc::channel();
-        let watcher = watch::watch(&filter, opts.debounce, tx)?;
+        let watcher = watch::watch(&filter, tx)?;
         let timing = Timing {
-            settle: opts.debounce / 2,
+            settle: opts.debounce,
             max_wait: opts.debounce * 10,
             quiet: opts.quiet,
         };
@@ -96,7 +94,7 @@ fn rebuild_loop<B: SiteBuilder>(
     mut builder: B,
     state: &AppState,
     filter: &WatchFilter,
-    rx: &mpsc::Receiver<DebounceEventResult>,
+    rx: &mpsc::Receiver<WatchEvent>,
     opts: &Timing,
 ) {
     while let Ok(batch) = rx.recv() {
@@ -129,11 +127,11 @@ struct Timing {
 
 /// Waits until no relevant batch has arrived for `settle` (capped at `max_wait`).
 ///
-/// The debouncer emits each event once it is `debounce` old, so events a few
-/// milliseconds apart (three writes in a row, a save touching two files) can still
-/// arrive in separate batches; this trailing wait folds them into one rebuild.
+/// Every event of a save (three writes in a row, temp file + rename, a save touching two
+/// files) arrives within a millisecond or so of the first; this trailing wait folds them
+/// into one rebuild. Events that are not changes (reads, scratch files) do not extend it.
 fn settle(
-    rx: &mpsc::Receiver<DebounceEventResult>,
+    rx: &mpsc::Receiver<WatchEvent>,
     filter: &WatchFilter,
     change: &mut ChangeSet,
     t: &Timing,
@@ -163,14 +161,10 @@ fn settle(
     }
 }
 
-fn absorb(batch: DebounceEventResult, filter: &WatchFilter, change: &mut ChangeSet) {
-    match batch {
-        Ok(events) => change.merge(watch::classify(events.iter().map(|e| &e.event), filter)),
-        Err(errors) => {
-            for e in errors {
-                eprintln!("warning: watching files: {e}");
-            }
-        }
+fn absorb(event: WatchEvent, filter: &WatchFilter, change: &mut ChangeSet) {
+    match event {
+        Ok(event) => change.merge(watch::classify([&event], filter)),
+        Err(e) => eprintln!("warning: watching files: {e}"),
     }
 }
 

@@ -1,9 +1,12 @@
 //! File watching: turns raw filesystem notifications into one [`ChangeSet`] per save.
 //!
-//! Two jobs live here. [`Watcher`] wraps `notify-debouncer-full` (chosen over `-mini`
-//! because it pairs rename halves, so "write a temp file, rename it over the target" arrives
-//! as one event). [`classify`] is the pure part that decides which events are real content
-//! changes; it is unit-tested below without touching the disk.
+//! Two jobs live here. [`Watcher`] forwards raw `notify` events as they happen; the builder
+//! thread waits for a short quiet window after the first relevant one (see `rebuild.rs`), so
+//! an idle server does no work and a save starts its rebuild a few milliseconds later.
+//! A fixed-delay debouncer would add its whole delay (plus a tick) to every edit. Rename
+//! halves need no pairing: [`classify`] judges each side on its own. [`classify`] is the
+//! pure part that decides which events are real content changes; it is unit-tested below
+//! without touching the disk.
 //!
 //! Why the filter is strict: only create, modify (data or name), remove and rename count.
 //! A build *reads* its inputs, and on some backends reading produces access/open/close or
@@ -14,11 +17,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
 
-use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
-use notify_debouncer_full::notify::{self, Event, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache};
+use notify::event::{EventKind, ModifyKind};
+use notify::{Event, RecursiveMode, Watcher as _};
 
 use super::ServeError;
 
@@ -92,7 +93,7 @@ pub fn is_scratch_name(name: &str) -> bool {
             .any(|s| name.ends_with(s))
 }
 
-/// Reduces raw (debounced) events to the set of source paths that really changed.
+/// Reduces raw events to the set of source paths that really changed.
 ///
 /// Keeps create, modify-data, modify-name (rename) and remove events; drops access,
 /// metadata and other events. For a rename, each side counts on its own unless it is a
@@ -131,29 +132,28 @@ fn has_ext(path: &Path, ext: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
-/// A running filesystem watcher; dropping it stops watching.
+/// What the watcher delivers: one raw event, or the backend's error.
+pub type WatchEvent = notify::Result<Event>;
+
+/// A running filesystem watcher; dropping it stops watching (and drops its sender, which
+/// ends the builder loop).
 pub struct Watcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    _inner: notify::RecommendedWatcher,
 }
 
-/// Starts watching `filter.roots`, delivering debounced batches to `tx`.
+/// Starts watching `filter.roots`, delivering every raw event to `tx`.
 ///
 /// A file root (book.toml) is watched through its parent folder, non-recursively: editors
 /// that save by renaming replace the file's inode, which would silently end a watch on the
 /// file itself. [`classify`] then keeps only the file. Roots that do not exist are skipped.
-pub fn watch(
-    filter: &WatchFilter,
-    debounce: Duration,
-    tx: mpsc::Sender<DebounceEventResult>,
-) -> Result<Watcher, ServeError> {
-    let tick = (debounce / 4).max(Duration::from_millis(5)).min(debounce);
-    let mut debouncer =
-        notify_debouncer_full::new_debouncer(debounce, Some(tick), tx).map_err(|source| {
-            ServeError::Watch {
-                path: PathBuf::new(),
-                source,
-            }
-        })?;
+pub fn watch(filter: &WatchFilter, tx: mpsc::Sender<WatchEvent>) -> Result<Watcher, ServeError> {
+    let mut inner = notify::recommended_watcher(move |event: WatchEvent| {
+        let _ = tx.send(event);
+    })
+    .map_err(|source| ServeError::Watch {
+        path: PathBuf::new(),
+        source,
+    })?;
     for root in &filter.roots {
         let (path, mode) = if root.is_dir() {
             (root.clone(), RecursiveMode::Recursive)
@@ -163,16 +163,14 @@ pub fn watch(
         } else {
             continue;
         };
-        debouncer
+        inner
             .watch(&path, mode)
             .map_err(|source| ServeError::Watch {
                 path: path.clone(),
                 source,
             })?;
     }
-    Ok(Watcher {
-        _debouncer: debouncer,
-    })
+    Ok(Watcher { _inner: inner })
 }
 
 #[cfg(test)]

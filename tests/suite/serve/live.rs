@@ -169,7 +169,7 @@ async fn new_deleted_and_renamed_files_and_folders_count() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn edit_to_reload_message_latency() {
+async fn every_edit_in_a_row_gets_its_reload_message() {
     let site = site().await;
     let mut ws = site.ws().await;
     let mut times = Vec::new();
@@ -182,8 +182,7 @@ async fn edit_to_reload_message_latency() {
     }
     times.sort();
     let median = times[times.len() / 2];
+    // Printed, not asserted: speed is measured by examples/serve_latency.rs, not by tests.
     eprintln!("edit -> reload message: median {median:?}, all {times:?}");
-    // The goal is < 100 ms edit-to-browser; this leaves room for a loaded CI machine.
-    assert!(median < Duration::from_millis(300), "median {median:?}");
     site.handle.shutdown().await;
 }
