@@ -1,23 +1,32 @@
 // guide serve live-reload client. Injected into HTML responses by `guide serve` only;
 // never part of built files. Protocol (JSON over /__guide/ws):
-//   {"type":"reload"}                       reload, keeping the scroll position
+//   {"type":"reload"}                       refresh the page, keeping the scroll position:
+//       the new HTML is fetched and its body swapped in place when its stylesheets and
+//       scripts are the ones already running and the theme can re-initialise
+//       (window.guide.init); otherwise a real reload
 //   {"type":"css","files":["/static/a.1f.css"]}  swap matching stylesheets in place
 //   {"type":"error","text":"...","errors":[{file,line,col,message}]}  show the overlay
 (function () {
   "use strict";
   if (window.__guideLiveReload) return;
   // Exposed so people (and browser tests) can see whether live reload is connected.
-  var live = window.__guideLiveReload = { connected: false };
+  var live = window.__guideLiveReload = { connected: false, swaps: 0 };
+  var SELF = "__guide_live";
   var KEY = "__guide_scroll:" + location.pathname;
   var OVERLAY = "__guide_error_overlay";
+
+  // Instant even where the theme asks for smooth scrolling: the page must not visibly travel.
+  function jump(y) {
+    try { window.scrollTo({ top: y, left: 0, behavior: "instant" }); } catch (e) { window.scrollTo(0, y); }
+  }
 
   function restoreScroll() {
     var y = null;
     try { y = sessionStorage.getItem(KEY); } catch (e) { return; }
     if (y === null) return;
-    window.scrollTo(0, parseFloat(y) || 0);
+    jump(parseFloat(y) || 0);
     window.addEventListener("load", function () {
-      window.scrollTo(0, parseFloat(y) || 0);
+      jump(parseFloat(y) || 0);
       try { sessionStorage.removeItem(KEY); } catch (e) {}
     });
     if (document.readyState === "complete") {
@@ -28,6 +37,44 @@
   function reload() {
     try { sessionStorage.setItem(KEY, String(window.scrollY)); } catch (e) {}
     location.reload();
+  }
+
+  // What runs or styles a page, this client aside; a CSS swap's cache-buster is ignored.
+  function assets(d) {
+    var out = [], nodes = d.querySelectorAll('link[rel~="stylesheet"], script');
+    for (var i = 0; i < nodes.length; i++) {
+      var n = nodes[i];
+      if (n.id === SELF || /json/i.test(n.type || "")) continue;
+      if (n.tagName === "LINK") out.push("L" + (n.getAttribute("href") || "").replace(/[?&]guide-t=\d+$/, ""));
+      else out.push("S" + (n.getAttribute("src") || n.textContent));
+    }
+    return out.join("\n");
+  }
+
+  // A whole navigation costs tens of milliseconds; swapping the body of the freshly built
+  // page costs a few. Any doubt (a new stylesheet, a changed script, an error) reloads.
+  var seq = 0;
+  function refresh() {
+    var theme = window.guide;
+    if (!theme || typeof theme.init !== "function" || !window.fetch || !window.DOMParser) return reload();
+    var mine = ++seq;
+    fetch(location.href.split("#")[0], { cache: "no-store" }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.text();
+    }).then(function (text) {
+      if (mine !== seq) return;
+      var next = new DOMParser().parseFromString(text, "text/html");
+      if (!next.body || assets(next) !== assets(document)) return reload();
+      var y = window.scrollY, self = next.getElementById(SELF);
+      if (self) self.remove();
+      document.title = next.title;
+      var desc = next.querySelector('meta[name="description"]'), cur = document.querySelector('meta[name="description"]');
+      if (desc && cur) cur.setAttribute("content", desc.getAttribute("content") || "");
+      document.documentElement.replaceChild(document.adoptNode(next.body), document.body);
+      theme.init();
+      jump(y);
+      live.swaps++;
+    }).catch(function () { reload(); });
   }
 
   // "static/style.1a2b3c4d.css" -> "style": the name before the fingerprint hash.
@@ -107,7 +154,8 @@
     ws.onmessage = function (event) {
       var msg;
       try { msg = JSON.parse(event.data); } catch (e) { return; }
-      if (msg.type === "reload") reload();
+      live.messageAt = Date.now(); // for the latency benchmark
+      if (msg.type === "reload") refresh();
       else if (msg.type === "css") { hideError(); swapCss(msg.files || []); }
       else if (msg.type === "error") showError(msg);
     };

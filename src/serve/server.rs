@@ -228,7 +228,7 @@ fn text(status: StatusCode, body: &str) -> Response {
 
 /// Adds the live-reload client just before the last `</body>` (or at the end).
 pub fn inject(html: &[u8]) -> Vec<u8> {
-    let script = format!("<script>{CLIENT_JS}</script>");
+    let script = format!("<script id=\"__guide_live\">{CLIENT_JS}</script>");
     let lower = html.to_ascii_lowercase();
     let at = lower
         .windows(7)
@@ -301,12 +301,12 @@ mod tests {
     #[test]
     fn inject_goes_before_the_last_body_close() {
         let out = String::from_utf8(inject(b"<html><BODY><p>x</p></BODY></html>")).unwrap();
-        assert!(out.starts_with("<html><BODY><p>x</p><script>"));
+        assert!(out.starts_with("<html><BODY><p>x</p><script id=\"__guide_live\">"));
         assert!(out.ends_with("</script></BODY></html>"));
         let out = String::from_utf8(inject(b"<p>no body</p>")).unwrap();
-        assert!(out.starts_with("<p>no body</p><script>") && out.ends_with("</script>"));
+        assert!(out.starts_with("<p>no body</p><script id=") && out.ends_with("</script>"));
         let out = String::from_utf8(inject(b"<pre>&lt;/body&gt;</pre></body>")).unwrap();
-        assert_eq!(out.matches("<script>").count(), 1);
+        assert_eq!(out.matches("<script id=").count(), 1);
         assert!(out.ends_with("</script></body>"));
     }
 }

@@ -44,7 +44,8 @@ async fn serves_files_with_types_folders_and_no_store() {
         Some("text/html; charset=utf-8")
     );
     assert!(
-        home.body.contains("<h1 id=t>Hello</h1><script>"),
+        home.body
+            .contains("<h1 id=t>Hello</h1><script id=\"__guide_live\">"),
         "script injected before </body>"
     );
     assert!(home.body.contains("/__guide/ws") && home.body.ends_with("</script></body></html>"));

@@ -68,7 +68,15 @@ async fn serve_follows_edits_of_a_real_guide() {
     c.goto(&url).await.unwrap();
     until(&c, CONNECTED, "live reload to connect").await;
 
-    // Markdown edit: the page reloads with the new text.
+    // Markdown edit: the new body is swapped in place (no navigation, same scroll), and the
+    // theme script is set up again exactly once: one timer per hold, one toggle handler,
+    // one "/" handler.
+    let y = js(
+        &c,
+        "window.scrollTo({top: 150, behavior: 'instant'}); window.__marker = 5; return window.scrollY;",
+    )
+    .await;
+    assert!(y.as_f64().unwrap() > 100.0, "the page scrolled: {y}");
     g.edit(
         "content/01-anatomy.md",
         "Intro with",
@@ -80,7 +88,34 @@ async fn serve_follows_edits_of_a_real_guide() {
         "the edited text",
     )
     .await;
-    until(&c, CONNECTED, "reconnect").await;
+    let after = js(
+        &c,
+        "var h = document.querySelectorAll('.hold').length;
+         return [window.__marker, window.__guideLiveReload.swaps, window.scrollY,
+                 h > 0 && document.querySelectorAll('.hold-timer').length === h];",
+    )
+    .await;
+    assert_eq!(
+        after,
+        json!([5, 1, y, true]),
+        "swapped in place: [marker, swaps, scrollY, timers]"
+    );
+    let behaviour = js(
+        &c,
+        "var d = document.documentElement, before = d.getAttribute('data-theme');
+         document.querySelector('.theme-toggle').click();
+         var flipped = d.getAttribute('data-theme') !== before && d.getAttribute('data-theme') !== null;
+         document.querySelector('.hold-start').click();
+         var timer = document.querySelector('.hold-start').textContent;
+         document.dispatchEvent(new KeyboardEvent('keydown', {key: '/', bubbles: true, cancelable: true}));
+         return [flipped, timer, document.activeElement && document.activeElement.id];",
+    )
+    .await;
+    assert_eq!(
+        behaviour,
+        json!([true, "Stop", "guide-search-input"]),
+        "theme toggle, hold timer and search key work after the swap"
+    );
 
     // CSS edit: the stylesheet is swapped in place, no navigation.
     js(&c, "window.__marker = 7; return null;").await;
@@ -99,6 +134,20 @@ async fn serve_follows_edits_of_a_real_guide() {
         json!(7),
         "CSS change must not reload"
     );
+
+    // A changed theme script cannot be swapped into a running page: a real reload.
+    let guide_js = String::from_utf8(theme.files["static/guide.js"].bytes.to_vec()).unwrap();
+    g.write(
+        "themes/default/static/guide.js",
+        format!("{guide_js}\n/* edited */\n"),
+    );
+    until(
+        &c,
+        "window.__marker === undefined && !!window.guide",
+        "a full reload for a new script",
+    )
+    .await;
+    until(&c, CONNECTED, "reconnect after the reload").await;
 
     // A template syntax error: overlay naming file:line; the last good page stays; the fix clears it.
     let broken = page.replacen("{%- block title -%}", "{%- block title -%}{% if %}", 1);

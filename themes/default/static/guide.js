@@ -5,10 +5,7 @@
 
   var doc = document;
   var html = doc.documentElement;
-  var body = doc.body;
-  if (!body) return;
-  var ROOT = body.getAttribute("data-root") || "";
-  var SEARCH = body.getAttribute("data-search") || "";
+  var body, ROOT, SEARCH, live; // per page body: set by init()
   var isFile = location.protocol === "file:";
 
   function $(sel, ctx) { return (ctx || doc).querySelector(sel); }
@@ -21,14 +18,20 @@
   }
   function safe(fn) { try { fn(); } catch (e) { if (window.console) console.error(e); } }
   function mq(q) { return window.matchMedia ? window.matchMedia(q) : { matches: false }; }
+  /* What init() hooks onto objects that outlive the body (document, media queries, timers,
+     observers) is undone before the next init(), so that serve's in-place page swap does
+     not stack listeners or leave timers running on a detached page. */
+  var undo = [];
+  function later(fn) { undo.push(fn); }
+  function listen(target, type, fn) {
+    target.addEventListener(type, fn);
+    later(function () { target.removeEventListener(type, fn); });
+  }
   function onChange(m, fn) {
-    if (m.addEventListener) m.addEventListener("change", fn);
-    else if (m.addListener) m.addListener(fn);
+    if (m.addEventListener) listen(m, "change", fn);
+    else if (m.addListener) { m.addListener(fn); later(function () { m.removeListener(fn); }); }
   }
 
-  /* One polite live region for announcements (timer milestones, search counts). */
-  var live = el("div", { "class": "visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
-  body.appendChild(live);
   function announce(msg) {
     live.textContent = "";
     setTimeout(function () { live.textContent = msg; }, 60);
@@ -125,6 +128,7 @@
       pick();
     }, { rootMargin: "0px 0px -65% 0px", threshold: 0 });
     heads.forEach(function (h) { io.observe(h); });
+    later(function () { io.disconnect(); });
   }
 
   /* ---------- Hold timer ---------- */
@@ -175,6 +179,7 @@
     hold.appendChild(box);
 
     var t0 = 0, elapsed = 0, tick = null, minDone = false, maxDone = false;
+    later(function () { clearInterval(tick); });
     function now() { return Date.now() / 1000; }
     function render() {
       time.textContent = fmt(elapsed);
@@ -424,8 +429,8 @@
         if (!box.contains(doc.activeElement)) close();
       }, 0);
     });
-    doc.addEventListener("click", function (e) { if (!box.contains(e.target)) close(); });
-    doc.addEventListener("keydown", function (e) {
+    listen(doc, "click", function (e) { if (!box.contains(e.target)) close(); });
+    listen(doc, "keydown", function (e) {
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       var t = e.target, tag = t && t.tagName;
       if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
@@ -436,7 +441,7 @@
   }
 
   /* ---------- ?highlight= : mark the search words on the page ---------- */
-  function setupHighlight() {
+  function setupHighlight(again) {
     var q;
     try { q = new URLSearchParams(location.search).get("highlight"); } catch (e) { return; }
     var words = tokenize(q);
@@ -463,7 +468,7 @@
       if (!first) first = frag.querySelector("mark");
       n.parentNode.replaceChild(frag, n);
     });
-    if (first && !location.hash) {
+    if (first && !location.hash && !again) {
       var details = first.closest && first.closest("details");
       if (details) details.open = true;
       setTimeout(function () { first.scrollIntoView({ block: "center" }); }, 0);
@@ -477,12 +482,30 @@
     });
   }
 
-  safe(function () { fixFileLinks(doc); });
-  safe(setupTheme);
-  safe(setupDisclosures);
-  safe(setupScrollSpy);
-  safe(function () { $$(".hold").forEach(function (h) { safe(function () { setupHold(h); }); }); });
-  safe(setupSearch);
-  safe(setupHighlight);
-  safe(setupPrint);
+  var inits = 0;
+  function init() {
+    undo.splice(0).forEach(safe);
+    running = 0;
+    keepAwake(false);
+    body = doc.body;
+    if (!body) return;
+    ROOT = body.getAttribute("data-root") || "";
+    SEARCH = body.getAttribute("data-search") || "";
+    /* One polite live region for announcements (timer milestones, search counts). */
+    live = el("div", { "class": "visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
+    body.appendChild(live);
+    safe(function () { fixFileLinks(doc); });
+    safe(setupTheme);
+    safe(setupDisclosures);
+    safe(setupScrollSpy);
+    safe(function () { $$(".hold").forEach(function (h) { safe(function () { setupHold(h); }); }); });
+    safe(setupSearch);
+    var again = inits++ > 0;
+    safe(function () { setupHighlight(again); });
+    safe(setupPrint);
+  }
+  /* `guide serve` swaps an edited page's body in place and calls this again; a theme whose
+     script lacks it gets a full reload instead. */
+  window.guide = { init: init };
+  init();
 })();
