@@ -87,10 +87,12 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser once it is up.
     pub open: bool,
-    /// The quiet window: after a change, the rebuild starts once no further change has
-    /// arrived for this long (at most 10x this after the first), so the several events of
-    /// one save (temp file + rename, truncate + write, vim's dance) are one rebuild. Edit to
-    /// rebuild start is about this long.
+    /// The quiet window. A rebuild starts a few milliseconds after a change and runs while
+    /// the save settles; its result is published (served, and the browser told) once no
+    /// further change has come for this long, at most 10x this after the first. A change
+    /// inside the window supersedes the result and is built on top of it, so the events of
+    /// one save (temp file + rename, several writes, vim's dance) give one published
+    /// rebuild, one reload, and never a flash of a half-written file's error.
     pub debounce: Duration,
     /// Print only errors (no "Serving"/"Rebuilt" lines).
     pub quiet: bool,
@@ -102,7 +104,7 @@ impl Default for ServeOptions {
             host: "127.0.0.1".into(),
             port: 3000,
             open: false,
-            debounce: Duration::from_millis(10),
+            debounce: Duration::from_millis(20),
             quiet: false,
         }
     }

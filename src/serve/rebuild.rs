@@ -1,12 +1,14 @@
-//! The builder thread: owns the [`SiteBuilder`], turns watch batches into rebuilds and
+//! The builder thread: owns the [`SiteBuilder`], turns file changes into rebuilds and
 //! publishes each result.
 //!
 //! The builder is `Send` but not `Sync` and a build is CPU work, so it lives on one plain
-//! thread rather than in the async runtime. Batches that arrive while a build runs are
-//! merged into a single follow-up rebuild, so a burst of saves never queues a build per
-//! save. On success the new site replaces the served one and the hub sends `css` or
-//! `reload`; on failure the old site stays and the hub sends the error (also printed here,
-//! so the terminal and the overlay say the same thing).
+//! thread rather than in the async runtime. A burst of changes starts building almost at
+//! once and is published only when the burst has been quiet for `debounce`: the build
+//! overlaps the wait instead of following it. Changes that arrive meanwhile are built on top
+//! and the earlier result is dropped, so a burst of saves never queues a build per save nor
+//! reloads the browser per save. On success the new site replaces the served one and the
+//! hub sends `css` or `reload`; on failure the old site stays and the hub sends the error
+//! (also printed here, so the terminal and the overlay say the same thing).
 
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -45,9 +47,10 @@ impl Watching {
         let (tx, rx) = mpsc::channel();
         let watcher = watch::watch(&filter, tx)?;
         let timing = Timing {
-            settle: opts.debounce,
+            start: (opts.debounce / 8).min(Duration::from_millis(3)),
+            quiet: opts.debounce,
             max_wait: opts.debounce * 10,
-            quiet: opts.quiet,
+            silent: opts.quiet,
         };
         Ok(Watching {
             watcher,
@@ -97,66 +100,103 @@ fn rebuild_loop<B: SiteBuilder>(
     rx: &mpsc::Receiver<WatchEvent>,
     opts: &Timing,
 ) {
-    while let Ok(batch) = rx.recv() {
+    // Changes seen but not yet given to the builder, kept across a `max_wait` publish.
+    let mut carry = ChangeSet::default();
+    loop {
+        if carry.is_empty() {
+            let Ok(event) = rx.recv() else { return };
+            absorb(event, filter, &mut carry);
+            if carry.is_empty() {
+                continue;
+            }
+        }
+        let first = Instant::now();
+        let mut burst = Burst { last: first };
+        // Most saves are a few events within a millisecond: wait that long before building.
+        burst.gather(
+            rx,
+            filter,
+            &mut carry,
+            first + opts.start,
+            first + opts.start,
+        );
+        // Everything built since the last publish (decides between CSS swap and reload).
         let mut change = ChangeSet::default();
-        absorb(batch, filter, &mut change);
-        if change.is_empty() {
-            continue;
+        loop {
+            if *state.stop.borrow() {
+                return;
+            }
+            let todo = std::mem::take(&mut carry);
+            let paths: Vec<PathBuf> = if todo.rescan {
+                filter.roots.clone()
+            } else {
+                todo.paths.iter().cloned().collect()
+            };
+            change.merge(todo);
+            let started = Instant::now();
+            let result = builder.rebuild(&paths);
+            // Build while the save settles, publish once it has: a later event (the next of
+            // "several writes in a row", a slow editor's second file) supersedes this
+            // result instead of costing the browser a second reload or a flash of a
+            // half-written file's error.
+            let cap = first + opts.max_wait;
+            burst.gather(rx, filter, &mut carry, burst.last + opts.quiet, cap);
+            if carry.is_empty() || Instant::now() >= cap {
+                publish(state, &change, result, started, opts.silent);
+                break;
+            }
         }
-        settle(rx, filter, &mut change, opts);
-        if *state.stop.borrow() {
-            break;
-        }
-        let paths: Vec<PathBuf> = if change.rescan {
-            filter.roots.clone()
-        } else {
-            change.paths.iter().cloned().collect()
-        };
-        let started = Instant::now();
-        let result = builder.rebuild(&paths);
-        publish(state, &change, result, started, opts.quiet);
     }
 }
 
-/// How long to wait for a burst to end, and whether to print progress.
+/// How long to wait before building, before publishing, at most, and whether to print.
 struct Timing {
-    settle: Duration,
+    /// Quiet time before the first build of a burst starts.
+    start: Duration,
+    /// Quiet time after the last event before a result is published.
+    quiet: Duration,
+    /// A result is published at the latest this long after a burst's first event.
     max_wait: Duration,
-    quiet: bool,
+    /// Print nothing but errors.
+    silent: bool,
 }
 
-/// Waits until no relevant batch has arrived for `settle` (capped at `max_wait`).
-///
-/// Every event of a save (three writes in a row, temp file + rename, a save touching two
-/// files) arrives within a millisecond or so of the first; this trailing wait folds them
-/// into one rebuild. Events that are not changes (reads, scratch files) do not extend it.
-fn settle(
-    rx: &mpsc::Receiver<WatchEvent>,
-    filter: &WatchFilter,
-    change: &mut ChangeSet,
-    t: &Timing,
-) {
-    let cap = Instant::now() + t.max_wait;
-    let mut deadline = Instant::now() + t.settle;
-    loop {
-        let now = Instant::now();
-        let Some(left) = deadline
-            .min(cap)
-            .checked_duration_since(now)
-            .filter(|d| !d.is_zero())
-        else {
-            return;
-        };
-        match rx.recv_timeout(left) {
-            Ok(batch) => {
-                let mut more = ChangeSet::default();
-                absorb(batch, filter, &mut more);
-                if !more.is_empty() {
-                    deadline = Instant::now() + t.settle;
-                    change.merge(more);
-                }
+/// The time of the last relevant event of a burst of changes.
+struct Burst {
+    last: Instant,
+}
+
+impl Burst {
+    /// Collects relevant events into `change` until no new one has come for `quiet` (the
+    /// deadline moves with every one), or until `cap`. Events queued while a build ran are
+    /// taken even when the deadline has already passed. Events that are not changes (the
+    /// build's own reads, scratch files) neither count nor extend the wait.
+    fn gather(
+        &mut self,
+        rx: &mpsc::Receiver<WatchEvent>,
+        filter: &WatchFilter,
+        change: &mut ChangeSet,
+        deadline: Instant,
+        cap: Instant,
+    ) {
+        let quiet = deadline.saturating_duration_since(self.last);
+        let mut deadline = deadline;
+        loop {
+            let left = deadline.min(cap).saturating_duration_since(Instant::now());
+            let event = match rx.recv_timeout(left) {
+                Ok(event) => event,
+                Err(_) => match rx.try_recv() {
+                    Ok(event) => event,
+                    Err(_) => return,
+                },
+            };
+            let mut more = ChangeSet::default();
+            absorb(event, filter, &mut more);
+            if !more.is_empty() {
+                self.last = Instant::now();
+                deadline = self.last + quiet;
+                change.merge(more);
             }
-            Err(_) => return,
         }
     }
 }

@@ -119,6 +119,11 @@ pub(super) fn builder_for(root: &Path) -> FakeBuilder {
 
 impl Site {
     pub(super) async fn start(files: &[(&str, &str)]) -> Site {
+        Site::start_with(files, ServeOptions::default()).await
+    }
+
+    /// [`Site::start`] with other options (port and quiet are set here).
+    pub(super) async fn start_with(files: &[(&str, &str)], opts: ServeOptions) -> Site {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().canonicalize().unwrap().join("site");
         std::fs::create_dir_all(&root).unwrap();
@@ -133,7 +138,7 @@ impl Site {
         let opts = ServeOptions {
             port: 0,
             quiet: true,
-            ..ServeOptions::default()
+            ..opts
         };
         let handle = serve::start(builder, opts).await.expect("server starts");
         Site {
@@ -162,18 +167,6 @@ impl Site {
     /// Rebuilds so far (the first build counts as one).
     pub(super) fn builds(&self) -> usize {
         self.builds.load(Ordering::SeqCst)
-    }
-
-    /// Waits until at least `n` builds happened; false on timeout.
-    pub(super) async fn wait_builds(&self, n: usize, timeout: Duration) -> bool {
-        let end = Instant::now() + timeout;
-        while Instant::now() < end {
-            if self.builds() >= n {
-                return true;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-        false
     }
 
     /// Lets the watcher and builder go quiet: no new build for `quiet`.
