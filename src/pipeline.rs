@@ -78,6 +78,9 @@ pub(crate) struct Cache {
     rendered: HashMap<String, (Arc<str>, Arc<Rendered>)>,
     layout: Vec<Layout>,
     link_targets: Vec<String>,
+    /// Whether some page had code last time: every page's head links the highlighting
+    /// stylesheet only then.
+    had_code: Option<bool>,
     pub(crate) site: site::SiteCache,
 }
 
@@ -159,6 +162,7 @@ fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
         rendered: HashMap::new(),
         layout: Vec::new(),
         link_targets: Vec::new(),
+        had_code: None,
         site: site::SiteCache::default(),
     })
 }
@@ -206,13 +210,18 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     let keep: HashSet<&str> = found.assets.iter().map(|f| f.rel.as_str()).collect();
     cache.asset_bytes.retain(|k, _| keep.contains(k.as_str()));
     cache.images.retain(|k, _| keep.contains(k.as_str()));
+    // Images whose size or SVG markup changed: the pages showing them are re-rendered.
+    let mut edited_images: HashSet<String> = HashSet::new();
     for (rel, bytes) in fresh_assets {
         match bytes {
             Ok(b) => {
-                match assets::is_image(&rel)
+                let info = assets::is_image(&rel)
                     .then(|| assets::info(&rel, &b))
-                    .flatten()
-                {
+                    .flatten();
+                if cache.images.get(&rel) != info.as_ref() {
+                    edited_images.insert(rel.clone());
+                }
+                match info {
                     Some(info) => cache.images.insert(rel.clone(), info),
                     None => cache.images.remove(&rel),
                 };
@@ -257,7 +266,13 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         .map(|id| {
             let p = &site.pages[id];
             match prev.get(&p.rel) {
-                Some((text, r)) if targets_same && Arc::ptr_eq(text, &p.text) => (r.clone(), false),
+                Some((text, r))
+                    if targets_same
+                        && Arc::ptr_eq(text, &p.text)
+                        && !r.images.iter().any(|i| edited_images.contains(i)) =>
+                {
+                    (r.clone(), false)
+                }
                 _ => (
                     Arc::new(markdown::render(&markdown::Ctx {
                         site: &site,
@@ -322,7 +337,9 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
             .iter()
             .zip(&cache.layout)
             .all(|(a, b)| a.0 == b.0 && a.2 == b.2);
-    let todo: Vec<usize> = if !same_structure || cache.site.html.is_empty() {
+    let has_code = plain.iter().any(|r| r.has_code);
+    let same_head = cache.had_code == Some(has_code);
+    let todo: Vec<usize> = if !same_structure || !same_head || cache.site.html.is_empty() {
         (0..site.pages.len()).collect()
     } else {
         // Same pages in the same places: re-render the edited pages, and the pages that show
@@ -347,7 +364,6 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
             })
             .collect()
     };
-    cache.layout = layout;
     let tree = site::assemble(
         &input,
         &titles,
@@ -356,6 +372,9 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         &cache.asset_bytes,
         &mut clock,
     )?;
+    // Only now: after a failed render, the next build must compare with the last good one.
+    cache.layout = layout;
+    cache.had_code = Some(has_code);
     Ok(Built {
         timings: clock.laps,
         tree,

@@ -15,7 +15,7 @@ use super::Asset;
 const INLINE_LIMIT: usize = 200 * 1024;
 
 /// What the renderer needs to know about an image file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageInfo {
     /// Intrinsic width in CSS pixels.
     pub width: u32,

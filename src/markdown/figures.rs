@@ -129,6 +129,9 @@ fn image(
     }
     let path = dest_url.split(['#', '?']).next().unwrap_or("");
     let rel = resolve(ctx.folder(), path);
+    if let Some(r) = &rel {
+        out.images.push(r.clone());
+    }
     let info = rel.as_ref().and_then(|r| ctx.images.get(r).map(|i| (r, i)));
     let Some((rel, info)) = info else {
         let exists = rel

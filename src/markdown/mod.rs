@@ -127,6 +127,10 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     /// Figures in order.
     pub figures: Vec<Figure>,
+    /// Content-relative paths of the local images the page shows (figures or inline):
+    /// its HTML holds their size, and an SVG's markup, so it must be re-rendered when
+    /// one of them is edited.
+    pub images: Vec<String>,
     /// Plain text, for search and reading time.
     pub text: String,
     /// Items of the top-level numbered lists (for HowTo steps).

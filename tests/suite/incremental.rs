@@ -77,6 +77,29 @@ fn rebuild_matches_full_build_after_each_edit() {
     assert!(b.rendered < b.pages);
     assert_eq!(b.tree, full(&g));
 
+    // An asset edited in place; then the guide's only code block goes, and with it the
+    // highlight stylesheet from every page's head and from the print view.
+    g.edit(
+        "content/diagrams/muscle.svg",
+        "</svg>",
+        "<circle r=\"1\"/></svg>",
+    );
+    let b = s.rebuild(&[g.path("content/diagrams/muscle.svg")]).unwrap();
+    assert_eq!(b.tree, full(&g));
+    let fence = "```rust\nfn main() { println!(\"hi\"); }\n```\n";
+    g.edit("content/01-anatomy.md", fence, "");
+    let b = s.rebuild(&[g.path("content/01-anatomy.md")]).unwrap();
+    assert_eq!(b.tree, full(&g));
+    assert!(!String::from_utf8_lossy(&b.tree.files["print/index.html"]).contains("highlight."));
+    g.edit(
+        "content/01-anatomy.md",
+        "1. First step.",
+        &format!("{fence}\n1. First step."),
+    );
+    let b = s.rebuild(&[g.path("content/01-anatomy.md")]).unwrap();
+    assert_eq!(b.tree, full(&g));
+    assert!(String::from_utf8_lossy(&b.tree.files["print/index.html"]).contains("highlight."));
+
     // New, removed and renamed pages.
     g.write("content/05-new.md", "# New page\n\nHello.\n");
     let b = s.rebuild(&[g.path("content/05-new.md")]).unwrap();

@@ -135,6 +135,19 @@ async fn serve_follows_edits_of_a_real_guide() {
         "CSS change must not reload"
     );
 
+    // A diagram edit shows in the figure that inlines it.
+    g.edit(
+        "content/diagrams/muscle.svg",
+        "</svg>",
+        "<circle class=\"added-dot\" r=\"3\"/></svg>",
+    );
+    until(
+        &c,
+        "!!document.querySelector('figure svg .added-dot')",
+        "the edited diagram",
+    )
+    .await;
+
     // A changed theme script cannot be swapped into a running page: a real reload.
     let guide_js = String::from_utf8(theme.files["static/guide.js"].bytes.to_vec()).unwrap();
     g.write(
