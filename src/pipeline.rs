@@ -81,6 +81,8 @@ pub(crate) struct Cache {
     /// Whether some page had code last time: every page's head links the highlighting
     /// stylesheet only then.
     had_code: Option<bool>,
+    /// The last walk of the content folder and what it reported.
+    walked: Option<(walk::Walk, Diagnostics)>,
     pub(crate) site: site::SiteCache,
 }
 
@@ -162,6 +164,7 @@ fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
         rendered: HashMap::new(),
         layout: Vec::new(),
         link_targets: Vec::new(),
+        walked: None,
         had_code: None,
         site: site::SiteCache::default(),
     })
@@ -174,7 +177,13 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     // A changed folder (a rename, or a rescan after lost events) means every file under it.
     let is_changed = |p: &Path| changed.iter().any(|c| p.starts_with(c));
     let content_dir = cfg.content_dir();
-    let (found, mut diags) = walk::walk(&cfg.root, &content_dir, &cfg.build.content);
+    let (found, mut diags) = match cache.walked.take() {
+        Some(w) if w.0.still_valid(changed) => w,
+        _ => walk::walk(&cfg.root, &content_dir, &cfg.build.content),
+    };
+    if !cache.site.one_shot {
+        cache.walked = Some((found.clone(), diags.clone()));
+    }
 
     // Read only new or changed page files.
     let shown = cfg.build.content.clone();

@@ -100,6 +100,30 @@ fn rebuild_matches_full_build_after_each_edit() {
     assert_eq!(b.tree, full(&g));
     assert!(String::from_utf8_lossy(&b.tree.files["print/index.html"]).contains("highlight."));
 
+    // A page swapped for a symlink to a file outside the project is refused, as a full
+    // build refuses it, though the path is one the last build knew.
+    #[cfg(unix)]
+    {
+        let page = g.path("content/02-location.md");
+        let kept = std::fs::read(&page).unwrap();
+        let outside = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(outside.path(), "# Outside\n").unwrap();
+        std::fs::remove_file(&page).unwrap();
+        std::os::unix::fs::symlink(outside.path(), &page).unwrap();
+        assert!(s.rebuild(std::slice::from_ref(&page)).is_err());
+        assert!(
+            guide::build(&BuildOptions {
+                root: g.root.clone(),
+                ..Default::default()
+            })
+            .is_err()
+        );
+        std::fs::remove_file(&page).unwrap();
+        std::fs::write(&page, kept).unwrap();
+        let b = s.rebuild(std::slice::from_ref(&page)).unwrap();
+        assert_eq!(b.tree, full(&g));
+    }
+
     // New, removed and renamed pages.
     g.write("content/05-new.md", "# New page\n\nHello.\n");
     let b = s.rebuild(&[g.path("content/05-new.md")]).unwrap();
