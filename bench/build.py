@@ -18,8 +18,13 @@ What it does, in order:
     a corpus is regenerated only when the generator changed.
  4. Times clean full builds with hyperfine. hyperfine runs all runs of one command before
     the next, so to alternate the tools we call it once per round with --runs 1 and every
-    tool in the round (order rotated each round); its --prepare removes the output folders
-    and runs `sync`, so no build pays for the write-back of the previous one.
+    tool in the round (order rotated each round); its --prepare runs `sync`, so no build
+    pays for the write-back of the previous one. Every build writes into a folder of its
+    own that does not exist yet; all of them are removed at the very end. Removing the last
+    output just before a build (--rm-between does) makes ext4 slow at creating files for
+    about a minute: its inode allocator skips, one table read each, every inode freed in
+    the last 60 s (`recently_deleted` and `find_inode_bit` were ~60 % of a build's samples
+    in `perf record`), so each round got slower than the one before, for every tool.
     One untimed warm-up round first (page cache). Median over --runs rounds at N <= 1000
     (default 5) and --runs-large rounds at N = 10000 (default 3).
         guide build DIR -o OUT -q
@@ -181,15 +186,15 @@ def sh_quote(argv):
     return " ".join(shlex.quote(a) for a in argv)
 
 
-def time_round(cmds, site_dir, tag):
+def time_round(cmds, site_dir, tag, rm_between):
     """One hyperfine invocation, one run of each command in the given order; the --prepare
-    removes every tool's output folder of this N. Returns {name: seconds}."""
+    runs `sync` (after removing `site_dir` with rm_between). Returns {name: seconds}."""
     export = os.path.join(RAW, f"{tag}.json")
-    # `sync` after the removal: the previous builds' dirty pages are flushed before the
-    # timed build starts, instead of being written back during it (which made later rounds
-    # slower than earlier ones).
+    # `sync`: the previous builds' dirty pages are flushed before the timed build starts,
+    # instead of being written back during it.
+    prepare = (sh_quote(['rm', '-rf', site_dir]) + ' && sync') if rm_between else 'sync'
     argv = ["hyperfine", "-N", "--runs", "1", "--style", "none",
-            "--prepare", f"sh -c {sh_quote([sh_quote(['rm', '-rf', site_dir]) + ' && sync'])}",
+            "--prepare", f"sh -c {sh_quote([prepare])}",
             "--export-json", export]
     names = []
     for name, cmd in cmds:
@@ -202,9 +207,9 @@ def time_round(cmds, site_dir, tag):
     return {r["command"]: (r["times"][0], r["user"] + r["system"]) for r in res}
 
 
-def peak_rss_mib(cmd, dst, tag):
-    """Peak RSS (MiB) of one clean build, from GNU time's "Maximum resident set size"."""
-    shutil.rmtree(dst, ignore_errors=True)
+def peak_rss_mib(cmd, tag):
+    """Peak RSS (MiB) of one clean build (into a new folder), from GNU time's "Maximum
+    resident set size"."""
     log_path = os.path.join(RAW, f"{tag}.time.txt")
     subprocess.run(["/usr/bin/time", "-v", "-o", log_path, *cmd], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -261,6 +266,9 @@ def main():
     ap.add_argument("--no-mdbook", action="store_true", help="leave mdBook out even if installed")
     ap.add_argument("--mdbook-10000", action="store_true", help="also time mdBook at N > 1000 (slow)")
     ap.add_argument("--no-install", action="store_true", help="never apt-get / cargo install")
+    ap.add_argument("--rm-between", action="store_true",
+                    help="remove the output right before each build (one folder per tool and N) "
+                         "instead of a new folder per build")
     ap.add_argument("--no-cargo-build", action="store_true", help="use the existing release binary")
     ap.add_argument("--gen", default="/work/shared/bench/gen_corpus.py", help="corpus generator")
     ap.add_argument("--results", default=os.path.join(BENCH, "results.md"), help="markdown report path")
@@ -271,6 +279,12 @@ def main():
     mdbook = find_mdbook(args)
     exe = build_guide(args)
     os.makedirs(RAW, exist_ok=True)
+    # Outputs of an earlier run are moved aside now and removed at the end, not removed
+    # now: freeing their inodes would slow the first rounds' file creation (see --rm-between).
+    stale = None
+    if os.path.exists(SITES):
+        stale = f"{SITES}.old-{os.getpid()}"
+        os.rename(SITES, stale)
     load_before = load_avg()
     started = datetime.now(timezone.utc)
 
@@ -283,16 +297,25 @@ def main():
         active = [t for t in tools if not (t == "mdbook" and n > 1000 and not args.mdbook_10000)]
         corpora = {t: ensure_corpus(args.gen, t, n) for t in active}
         site_dir = os.path.join(SITES, str(n))
-        cmds = {t: command(t, tools[t], corpora[t], os.path.join(site_dir, t)) for t in active}
+
+        def cmds_for(run):
+            """Each tool's command, writing to a new folder for `run` (or one folder per
+            tool, removed before each build, with --rm-between)."""
+            where = site_dir if args.rm_between else os.path.join(site_dir, run)
+            return {t: command(t, tools[t], corpora[t], os.path.join(where, t)) for t in active}
+
         rounds = args.runs if n <= 1000 else args.runs_large
         log(f"N={n}: warm-up round, then {rounds} timed rounds of {', '.join(active)} (load {load_avg()})")
-        time_round([(t, cmds[t]) for t in active], site_dir, f"n{n}-warmup")
+        cmds = cmds_for("warmup")
+        time_round([(t, cmds[t]) for t in active], site_dir, f"n{n}-warmup", args.rm_between)
         times = {t: [] for t in active}
         cpu = {t: [] for t in active}
         loads = []
         for r in range(rounds):
             order = active[r % len(active):] + active[:r % len(active)]   # rotate who goes first
-            got = time_round([(t, cmds[t]) for t in order], site_dir, f"n{n}-round{r}")
+            cmds = cmds_for(f"round{r}")
+            got = time_round([(t, cmds[t]) for t in order], site_dir, f"n{n}-round{r}",
+                             args.rm_between)
             for t, (wall, c) in got.items():
                 times[t].append(wall)
                 cpu[t].append(c)
@@ -300,10 +323,14 @@ def main():
             log(f"  round {r + 1}/{rounds} (load {loads[-1]:.2f}): "
                 + ", ".join(f"{t} {got[t][0]:.3f}s" for t in order))
         pages, sections = page_count(corpora["guide"])
+        cmds = cmds_for("rss")
+        if args.rm_between:
+            shutil.rmtree(site_dir, ignore_errors=True)
         for t in active:
-            rss = peak_rss_mib(cmds[t], os.path.join(site_dir, t), f"n{n}-{t}")
-            hb, hc, every = html_bytes(os.path.join(site_dir, t))
-            fixed = fixed_page_bytes(t, os.path.join(site_dir, t))
+            dst = os.path.join(site_dir if args.rm_between else os.path.join(site_dir, "rss"), t)
+            rss = peak_rss_mib(cmds[t], f"n{n}-{t}")
+            hb, hc, every = html_bytes(dst)
+            fixed = fixed_page_bytes(t, dst)
             med = statistics.median(times[t])
             rows.append({"n": n, "tool": t, "times": times[t], "median": med,
                          "cpu": statistics.median(cpu[t]), "load": max(loads),
@@ -326,8 +353,16 @@ def main():
                    check=True, stdout=subprocess.DEVNULL)
     with open(export) as f:
         self_res = json.load(f)["results"][0]
-    self_rss = peak_rss_mib([exe, "build", REPO, "-o", self_out, "-q"], self_out, "self")
+    self_rss = peak_rss_mib([exe, "build", REPO, "-o", self_out, "-q"], "self")
     load_after = load_avg()
+    # Timed rounds' outputs go; the last output of each tool and N (bench/out/site/N/rss)
+    # stays for inspection.
+    for n in sizes:
+        for run in os.listdir(os.path.join(SITES, str(n))):
+            if run != "rss" and not args.rm_between:
+                shutil.rmtree(os.path.join(SITES, str(n), run), ignore_errors=True)
+    if stale:
+        shutil.rmtree(stale, ignore_errors=True)
 
     report = render_report(args, rows, self_res, self_rss, tools, started, load_before, load_after)
     print(report)
