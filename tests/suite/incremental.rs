@@ -7,6 +7,18 @@ use guide::{BuildOptions, Session};
 
 use crate::harness::GuideTest;
 
+/// Rebuilds after `rels` changed and checks the result against a fresh full build.
+fn checked(s: &mut Session, g: &GuideTest, rels: &[&str]) -> guide::pipeline::Built {
+    let changed: Vec<PathBuf> = rels.iter().map(|r| g.path(r)).collect();
+    let b = s.rebuild(&changed).unwrap();
+    assert_eq!(
+        b.tree,
+        full(g),
+        "rebuild after {rels:?} differs from a full build"
+    );
+    b
+}
+
 fn full(g: &GuideTest) -> guide::output::OutputTree {
     guide::build(&BuildOptions {
         root: g.root.clone(),
@@ -32,9 +44,8 @@ fn rebuild_matches_full_build_after_each_edit() {
         "Intro with",
         "An edited intro with",
     );
-    let b = s.rebuild(&[g.path("content/01-anatomy.md")]).unwrap();
+    let b = checked(&mut s, &g, &["content/01-anatomy.md"]);
     assert_eq!(b.rendered, 1, "only the edited page re-rendered");
-    assert_eq!(b.tree, full(&g));
     assert!(
         String::from_utf8_lossy(&b.tree.files["anatomy/index.html"]).contains("An edited intro")
     );
@@ -46,36 +57,29 @@ fn rebuild_matches_full_build_after_each_edit() {
         "title = \"Lunge\"",
         "title = \"Kneeling lunge\"",
     );
-    let b = s
-        .rebuild(&[g.path("content/03-stretches/01-lunge.md")])
-        .unwrap();
+    let b = checked(&mut s, &g, &["content/03-stretches/01-lunge.md"]);
     assert!(
         b.rendered >= 2 && b.rendered < b.pages,
         "{} of {} pages re-rendered",
         b.rendered,
         b.pages
     );
-    assert_eq!(b.tree, full(&g));
     // A top-level page's title is in every page's navigation: everything is re-rendered.
     g.edit(
         "content/01-anatomy.md",
         "title: Anatomy",
         "title: Anatomy of the hip",
     );
-    let b = s.rebuild(&[g.path("content/01-anatomy.md")]).unwrap();
+    let b = checked(&mut s, &g, &["content/01-anatomy.md"]);
     assert_eq!(b.rendered, b.pages);
-    assert_eq!(b.tree, full(&g));
     // A description shows in the section's list of children.
     g.edit(
         "content/03-stretches/01-lunge.md",
         "title = \"Kneeling lunge\"",
         "title = \"Kneeling lunge\"\ndescription = \"Kneel and tuck.\"",
     );
-    let b = s
-        .rebuild(&[g.path("content/03-stretches/01-lunge.md")])
-        .unwrap();
+    let b = checked(&mut s, &g, &["content/03-stretches/01-lunge.md"]);
     assert!(b.rendered < b.pages);
-    assert_eq!(b.tree, full(&g));
 
     // An asset edited in place; then the guide's only code block goes, and with it the
     // highlight stylesheet from every page's head and from the print view.
@@ -84,20 +88,17 @@ fn rebuild_matches_full_build_after_each_edit() {
         "</svg>",
         "<circle r=\"1\"/></svg>",
     );
-    let b = s.rebuild(&[g.path("content/diagrams/muscle.svg")]).unwrap();
-    assert_eq!(b.tree, full(&g));
+    checked(&mut s, &g, &["content/diagrams/muscle.svg"]);
     let fence = "```rust\nfn main() { println!(\"hi\"); }\n```\n";
     g.edit("content/01-anatomy.md", fence, "");
-    let b = s.rebuild(&[g.path("content/01-anatomy.md")]).unwrap();
-    assert_eq!(b.tree, full(&g));
+    let b = checked(&mut s, &g, &["content/01-anatomy.md"]);
     assert!(!String::from_utf8_lossy(&b.tree.files["print/index.html"]).contains("highlight."));
     g.edit(
         "content/01-anatomy.md",
         "1. First step.",
         &format!("{fence}\n1. First step."),
     );
-    let b = s.rebuild(&[g.path("content/01-anatomy.md")]).unwrap();
-    assert_eq!(b.tree, full(&g));
+    let b = checked(&mut s, &g, &["content/01-anatomy.md"]);
     assert!(String::from_utf8_lossy(&b.tree.files["print/index.html"]).contains("highlight."));
 
     // A page swapped for a symlink to a file outside the project is refused, as a full
@@ -120,20 +121,15 @@ fn rebuild_matches_full_build_after_each_edit() {
         );
         std::fs::remove_file(&page).unwrap();
         std::fs::write(&page, kept).unwrap();
-        let b = s.rebuild(std::slice::from_ref(&page)).unwrap();
-        assert_eq!(b.tree, full(&g));
+        checked(&mut s, &g, &["content/02-location.md"]);
     }
 
     // New, removed and renamed pages.
     g.write("content/05-new.md", "# New page\n\nHello.\n");
-    let b = s.rebuild(&[g.path("content/05-new.md")]).unwrap();
-    assert_eq!(b.tree, full(&g));
+    let b = checked(&mut s, &g, &["content/05-new.md"]);
     assert!(b.tree.files.contains_key("new/index.html"));
     std::fs::rename(g.path("content/05-new.md"), g.path("content/06-newer.md")).unwrap();
-    let b = s
-        .rebuild(&[g.path("content/05-new.md"), g.path("content/06-newer.md")])
-        .unwrap();
-    assert_eq!(b.tree, full(&g));
+    let b = checked(&mut s, &g, &["content/05-new.md", "content/06-newer.md"]);
     assert!(
         !b.tree.files.contains_key("new/index.html")
             && b.tree.files.contains_key("newer/index.html")
@@ -143,8 +139,7 @@ fn rebuild_matches_full_build_after_each_edit() {
     g.edit("content/02-location.md", "#my-id", "#gone");
     assert!(s.rebuild(&[g.path("content/02-location.md")]).is_err());
     g.edit("content/02-location.md", "#gone", "#my-id");
-    let b = s.rebuild(&[g.path("content/02-location.md")]).unwrap();
-    assert_eq!(b.tree, full(&g));
+    checked(&mut s, &g, &["content/02-location.md"]);
 
     // Config and theme changes rebuild everything.
     g.edit(
@@ -152,8 +147,7 @@ fn rebuild_matches_full_build_after_each_edit() {
         "title = \"Fixture Guide\"",
         "title = \"Renamed Guide\"",
     );
-    let b = s.rebuild(&[g.path("book.toml")]).unwrap();
-    assert_eq!(b.tree, full(&g));
+    checked(&mut s, &g, &["book.toml"]);
     let changed: Vec<PathBuf> = vec![];
     assert_eq!(s.rebuild(&changed).unwrap().tree, full(&g));
 }
