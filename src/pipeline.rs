@@ -346,7 +346,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
             .iter()
             .zip(&cache.layout)
             .all(|(a, b)| a.0 == b.0 && a.2 == b.2);
-    let has_code = plain.iter().any(|r| r.has_code);
+    let has_code = site::needs_highlight(&plain);
     let same_head = cache.had_code == Some(has_code);
     let todo: Vec<usize> = if !same_structure || !same_head || cache.site.html.is_empty() {
         (0..site.pages.len()).collect()

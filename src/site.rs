@@ -135,6 +135,11 @@ pub(crate) fn assemble(
     Ok(tree)
 }
 
+/// Whether the highlighting stylesheet is part of the site (and linked from every head).
+pub(crate) fn needs_highlight(rendered: &[&Rendered]) -> bool {
+    rendered.iter().any(|r| r.has_code)
+}
+
 /// Copies the theme's static files, fingerprinting style.css and guide.js.
 fn statics(input: &Input, tree: &mut OutputTree) -> AssetsCtx {
     let mut assets = AssetsCtx::default();
@@ -150,7 +155,7 @@ fn statics(input: &Input, tree: &mut OutputTree) -> AssetsCtx {
         }
         tree.insert(path, Bytes::from(file.bytes.to_vec()));
     }
-    if input.rendered.iter().any(|r| r.has_code) {
+    if needs_highlight(input.rendered) {
         let css = highlight::stylesheet();
         let path = fingerprinted("highlight.css", css.as_bytes());
         assets.highlight_css = Some(path.clone());
