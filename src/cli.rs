@@ -78,6 +78,9 @@ pub struct Global {
     /// Absolute URL the site is published at (overrides `[book] base-url`).
     #[arg(long, global = true)]
     pub base_url: Option<String>,
+    /// Treat warnings as errors (fail the build on any warning; for CI).
+    #[arg(long, global = true)]
+    pub deny_warnings: bool,
     /// Print only errors.
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,

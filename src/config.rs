@@ -59,6 +59,9 @@ pub struct BuildSection {
     /// Include draft pages.
     #[serde(default)]
     pub drafts: bool,
+    /// Fail the build on warnings too (for CI), as `--deny-warnings` does.
+    #[serde(default)]
+    pub deny_warnings: bool,
 }
 
 impl Default for BuildSection {
@@ -68,6 +71,7 @@ impl Default for BuildSection {
             output: default_output(),
             theme: default_theme(),
             drafts: false,
+            deny_warnings: false,
         }
     }
 }
@@ -102,6 +106,8 @@ pub struct Overrides {
     pub drafts: bool,
     /// `--base-url`.
     pub base_url: Option<String>,
+    /// `--deny-warnings`.
+    pub deny_warnings: bool,
 }
 
 impl Config {
@@ -142,6 +148,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         cfg.build.output = o.clone();
     }
     cfg.build.drafts |= overrides.drafts;
+    cfg.build.deny_warnings |= overrides.deny_warnings;
     if let Some(b) = &overrides.base_url {
         cfg.book.base_url = Some(b.clone());
     }

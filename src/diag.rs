@@ -13,9 +13,22 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Chars, Config};
 
+/// How bad a problem is: an error fails the build; a warning does not (unless the guide
+/// or the command line denies warnings), but the output may not be what the author meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Severity {
+    /// The build fails.
+    #[default]
+    Error,
+    /// The build succeeds; the summary counts it.
+    Warning,
+}
+
 /// One problem in the user's input, with where it is and how to fix it.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
     /// What is wrong, in one line.
     pub message: String,
     /// The file it is in (as shown to the user: relative to the project root where possible).
@@ -34,6 +47,7 @@ impl Diagnostic {
     /// A diagnostic with only a message.
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             message: message.into(),
             file: None,
             source: None,
@@ -41,6 +55,19 @@ impl Diagnostic {
             label: None,
             hint: None,
         }
+    }
+
+    /// A warning with only a message: the build goes on, the summary counts it.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Whether this is a warning (not an error).
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
     }
 
     /// Names the file it is about (no position).
@@ -159,9 +186,35 @@ impl Diagnostics {
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
-    /// How many.
+    /// How many (errors and warnings).
     pub fn len(&self) -> usize {
         self.items.len()
+    }
+    /// How many errors.
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| !d.is_warning()).count()
+    }
+    /// How many warnings.
+    pub fn warning_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_warning()).count()
+    }
+    /// At least one error (warnings alone do not fail a build).
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| !d.is_warning())
+    }
+    /// Turns every warning into an error (`--deny-warnings`).
+    pub fn deny_warnings(&mut self) {
+        for d in &mut self.items {
+            if d.is_warning() {
+                d.severity = Severity::Error;
+                let note =
+                    "warnings are denied (`--deny-warnings` or `deny-warnings` in book.toml)";
+                d.hint = Some(match d.hint.take() {
+                    Some(h) => format!("{h}\n{note}"),
+                    None => note.to_string(),
+                });
+            }
+        }
     }
     /// The problems, in the order found (sorted by file and position before rendering).
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -236,7 +289,11 @@ type Files = SimpleFiles<String, Arc<str>>;
 
 fn to_codespan(d: &Diagnostic) -> (Files, CsDiagnostic<usize>) {
     let mut files = SimpleFiles::new();
-    let mut cs = CsDiagnostic::error().with_message(d.message.clone());
+    let cs = match d.severity {
+        Severity::Error => CsDiagnostic::error(),
+        Severity::Warning => CsDiagnostic::warning(),
+    };
+    let mut cs = cs.with_message(d.message.clone());
     match (&d.file, &d.source, &d.span) {
         (Some(f), Some(src), Some(span)) => {
             let id = files.add(display(f), src.clone());
@@ -264,7 +321,10 @@ fn render_one(
     ) -> Result<String, codespan_reporting::files::Error>,
 ) -> String {
     let (files, cs) = to_codespan(d);
-    emit(&config(), &files, &cs).unwrap_or_else(|_| format!("error: {}\n", d.message))
+    emit(&config(), &files, &cs).unwrap_or_else(|_| {
+        let word = if d.is_warning() { "warning" } else { "error" };
+        format!("{word}: {}\n", d.message)
+    })
 }
 
 fn display(p: &Path) -> String {
@@ -311,5 +371,28 @@ mod tests {
         assert!(out.contains("--> book.toml:2:1"), "{out}");
         assert!(out.contains("titel = 2"), "{out}");
         assert!(out.contains("hint: did you mean `title`?"), "{out}");
+    }
+
+    #[test]
+    fn warnings_render_as_warnings_count_apart_and_can_be_denied() {
+        let src: Arc<str> = Arc::from("a\n[^x]: unused\n");
+        let mut all = Diagnostics::from(Diagnostic::warning("footnote `x` is never used").at(
+            "content/a.md",
+            &src,
+            2..7,
+        ));
+        assert!(!all.has_errors());
+        assert_eq!((all.error_count(), all.warning_count()), (0, 1));
+        let out = all.render_plain();
+        assert!(
+            out.starts_with("warning: footnote `x` is never used"),
+            "{out}"
+        );
+        assert!(out.contains("--> content/a.md:2:1"), "{out}");
+        all.deny_warnings();
+        assert!(all.has_errors());
+        let out = all.render_plain();
+        assert!(out.starts_with("error: footnote"), "{out}");
+        assert!(out.contains("warnings are denied"), "{out}");
     }
 }

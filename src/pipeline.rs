@@ -46,6 +46,8 @@ pub struct Built {
     pub assets: usize,
     /// Pages that went through the templates in this build (all of them for a full build).
     pub rendered: usize,
+    /// Warnings: the build is right, but the author should look (the summary counts them).
+    pub warnings: Diagnostics,
     /// Time spent in each phase, for `--verbose` and profiling.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -308,10 +310,14 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
     clock.lap("validate");
-    if !diags.is_empty() {
-        diags.sort();
+    if cfg.build.deny_warnings {
+        diags.deny_warnings();
+    }
+    diags.sort();
+    if diags.has_errors() {
         return Err(diags);
     }
+    let warnings = diags;
     let fresh_pages: HashSet<usize> = rendered
         .iter()
         .enumerate()
@@ -380,11 +386,16 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         &mut cache.site,
         &cache.asset_bytes,
         &mut clock,
-    )?;
+    )
+    .map_err(|mut errors| {
+        errors.extend(warnings.clone());
+        errors
+    })?;
     // Only now: after a failed render, the next build must compare with the last good one.
     cache.layout = layout;
     cache.had_code = Some(has_code);
     Ok(Built {
+        warnings,
         timings: clock.laps,
         tree,
         config: cfg,

@@ -24,6 +24,7 @@ pub(super) fn build(dir: &Path, g: &Global, write_out: bool) -> Result<(), Diagn
         }
     }
     let built = pipeline::build(&opts)?;
+    super::report_warnings(&built.warnings, g);
     let out = built.config.output_dir();
     let before_write = Instant::now();
     if write_out {
@@ -46,6 +47,11 @@ pub(super) fn build(dir: &Path, g: &Global, write_out: bool) -> Result<(), Diagn
             .unwrap_or(&out)
             .display()
             .to_string();
+        let warned = match built.warnings.len() {
+            0 => String::new(),
+            1 => ", 1 warning".to_string(),
+            n => format!(", {n} warnings"),
+        };
         let verb = if write_out {
             format!(
                 "Built {} pages and {} assets into {shown}/",
@@ -57,7 +63,7 @@ pub(super) fn build(dir: &Path, g: &Global, write_out: bool) -> Result<(), Diagn
                 built.pages, built.assets
             )
         };
-        println!("{verb} ({} files) in {ms:.0} ms", built.tree.len());
+        println!("{verb} ({} files) in {ms:.0} ms{warned}", built.tree.len());
     }
     Ok(())
 }

@@ -37,17 +37,34 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Prints diagnostics to stderr, rustc style, then a count.
 pub fn report(diags: &Diagnostics, g: &Global) {
-    let color = match g.color {
+    diags.render_to_stderr(color(g));
+    let n = diags.error_count();
+    let w = diags.warning_count();
+    let warned = match w {
+        0 => String::new(),
+        1 => " and 1 warning".to_string(),
+        w => format!(" and {w} warnings"),
+    };
+    eprintln!(
+        "error: the guide has {n} error{}{warned}; nothing was written",
+        if n == 1 { "" } else { "s" }
+    );
+}
+
+/// Prints the warnings of a build that succeeded, rustc style (the summary line counts them).
+pub fn report_warnings(diags: &Diagnostics, g: &Global) {
+    if diags.is_empty() {
+        return;
+    }
+    diags.render_to_stderr(color(g));
+}
+
+fn color(g: &Global) -> bool {
+    match g.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    diags.render_to_stderr(color);
-    let n = diags.len();
-    eprintln!(
-        "error: the guide has {n} error{}; nothing was written",
-        if n == 1 { "" } else { "s" }
-    );
+    }
 }
 
 fn overrides(g: &Global) -> Overrides {
@@ -61,6 +78,7 @@ fn overrides(g: &Global) -> Overrides {
         output,
         drafts: g.drafts,
         base_url: g.base_url.clone(),
+        deny_warnings: g.deny_warnings,
     }
 }
 

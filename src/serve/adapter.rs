@@ -14,6 +14,7 @@ use crate::pipeline::{BuildOptions, Built, Session};
 pub struct GuideSite {
     session: Session,
     title: Option<String>,
+    warnings: Option<BuildFailure>,
 }
 
 impl GuideSite {
@@ -22,6 +23,7 @@ impl GuideSite {
         GuideSite {
             session: Session::new(opts),
             title: None,
+            warnings: None,
         }
     }
 
@@ -29,6 +31,7 @@ impl GuideSite {
         match r {
             Ok(built) => {
                 self.title = Some(built.config.book.title.clone());
+                self.warnings = (!built.warnings.is_empty()).then(|| failure(&built.warnings));
                 Ok(Arc::new(built.tree.files))
             }
             Err(diags) => Err(failure(&diags)),
@@ -36,7 +39,8 @@ impl GuideSite {
     }
 }
 
-/// Diagnostics as serve's overlay wants them: the same text as the terminal, plus data.
+/// Diagnostics (errors or warnings) as serve's overlay wants them: the same text as the
+/// terminal, plus data.
 pub fn failure(diags: &Diagnostics) -> BuildFailure {
     let errors = diags
         .iter()
@@ -92,5 +96,9 @@ impl SiteBuilder for GuideSite {
 
     fn title(&self) -> Option<String> {
         self.title.clone()
+    }
+
+    fn warnings(&self) -> Option<BuildFailure> {
+        self.warnings.clone()
     }
 }

@@ -6,6 +6,7 @@
 //       (window.guide.init); otherwise a real reload
 //   {"type":"css","files":["/static/a.1f.css"]}  swap matching stylesheets in place
 //   {"type":"error","text":"...","errors":[{file,line,col,message}]}  show the overlay
+//   {"type":"warnings","text":"...","warnings":[{file,line,col,message}]}  a small panel
 (function () {
   "use strict";
   if (window.__guideLiveReload) return;
@@ -137,6 +138,32 @@
     (document.body || document.documentElement).appendChild(box);
   }
 
+  var WARN = "__guide_warnings";
+  // Warnings do not stop the build: a small corner panel, collapsed to a count,
+  // that never covers the page (the full text is in the terminal too).
+  function showWarnings(msg) {
+    var old = document.getElementById(WARN);
+    if (old) old.remove();
+    var list = msg.warnings || [];
+    if (!list.length) return;
+    var box = el("details", "position:fixed;right:.75rem;bottom:.75rem;z-index:2147483646;" +
+      "max-width:min(40rem,calc(100vw - 1.5rem));max-height:50vh;overflow:auto;" +
+      "background:#fff8e1;color:#3d2c00;border:1px solid #b8860b;border-radius:.4rem;" +
+      "padding:.4rem .7rem;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;");
+    box.id = WARN;
+    box.appendChild(el("summary", "cursor:pointer;font-weight:bold;",
+      "guide: " + list.length + (list.length === 1 ? " warning" : " warnings")));
+    var ul = el("ul", "list-style:none;margin:.4rem 0 0;padding:0;");
+    list.forEach(function (w) {
+      var li = el("li", "margin:0 0 .35rem;");
+      li.appendChild(el("strong", "", w.file + (w.line ? ":" + w.line + ":" + w.col : "")));
+      li.appendChild(document.createTextNode("  " + w.message));
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    (document.body || document.documentElement).appendChild(box);
+  }
+
   var delay = 250;
   var wasConnected = false;
 
@@ -158,6 +185,7 @@
       if (msg.type === "reload") refresh();
       else if (msg.type === "css") { hideError(); swapCss(msg.files || []); }
       else if (msg.type === "error") showError(msg);
+      else if (msg.type === "warnings") showWarnings(msg);
     };
     ws.onclose = function () { live.connected = false; retry(); };
   }

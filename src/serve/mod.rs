@@ -76,6 +76,11 @@ pub trait SiteBuilder: Send + 'static {
     fn title(&self) -> Option<String> {
         None
     }
+    /// The warnings of the last successful build (shown in the terminal and, less loudly
+    /// than errors, in the page), rendered like a [`BuildFailure`]; `None` when there are none.
+    fn warnings(&self) -> Option<BuildFailure> {
+        None
+    }
 }
 
 /// How to serve; built from the command line by the CLI layer.
@@ -198,7 +203,10 @@ pub async fn start<B: SiteBuilder>(
 
     let hub = Arc::new(reload::Hub::default());
     let files = match first {
-        Ok(files) => files,
+        Ok(files) => {
+            rebuild::publish_warnings(&hub, builder.warnings());
+            files
+        }
         Err(failure) => {
             eprintln!("{}", failure.rendered.trim_end());
             hub.publish(&reload::Message::error(&failure));

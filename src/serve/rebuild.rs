@@ -134,7 +134,7 @@ fn rebuild_loop<B: SiteBuilder>(
             };
             change.merge(todo);
             let started = Instant::now();
-            let result = builder.rebuild(&paths);
+            let result = builder.rebuild(&paths).map(|f| (f, builder.warnings()));
             // Build while the save settles, publish once it has: a later event (the next of
             // "several writes in a row", a slow editor's second file) supersedes this
             // result instead of costing the browser a second reload or a flash of a
@@ -211,12 +211,13 @@ fn absorb(event: WatchEvent, filter: &WatchFilter, change: &mut ChangeSet) {
 fn publish(
     state: &AppState,
     change: &ChangeSet,
-    result: Result<super::Files, super::BuildFailure>,
+    result: Result<(super::Files, Option<super::BuildFailure>), super::BuildFailure>,
     started: Instant,
     quiet: bool,
 ) {
     match result {
-        Ok(new) => {
+        Ok((new, warnings)) => {
+            publish_warnings(&state.hub, warnings);
             let mut files = state.files.write().unwrap_or_else(|e| e.into_inner());
             let msg = message_for(change, &files, &new, state.hub.has_error());
             *files = new;
@@ -240,6 +241,14 @@ fn publish(
             state.hub.publish(&Message::error(&failure));
         }
     }
+}
+
+/// Prints a good build's warnings and makes them the hub's current warnings (or clears them).
+pub(crate) fn publish_warnings(hub: &super::reload::Hub, warnings: Option<super::BuildFailure>) {
+    if let Some(w) = &warnings {
+        eprintln!("{}", w.rendered.trim_end());
+    }
+    hub.set_warnings(warnings.as_ref());
 }
 
 fn describe(change: &ChangeSet) -> String {

@@ -32,6 +32,13 @@ pub enum Message {
         /// New or changed CSS outputs, as absolute URL paths (`/static/style.1a2b.css`).
         files: Vec<String>,
     },
+    /// The build succeeded with warnings: show them quietly (a small panel, not the overlay).
+    Warnings {
+        /// The same text the terminal shows.
+        text: String,
+        /// Every warning with its location.
+        warnings: Vec<ErrorLoc>,
+    },
     /// The build failed: show the overlay. The last good site keeps being served.
     Error {
         /// The same text the terminal shows.
@@ -81,6 +88,7 @@ pub fn message_for(change: &ChangeSet, old: &Files, new: &Files, was_error: bool
 pub struct Hub {
     tx: broadcast::Sender<Utf8Bytes>,
     current_error: RwLock<Option<Utf8Bytes>>,
+    current_warnings: RwLock<Option<Utf8Bytes>>,
 }
 
 impl Default for Hub {
@@ -88,6 +96,7 @@ impl Default for Hub {
         Hub {
             tx: broadcast::channel(16).0,
             current_error: RwLock::new(None),
+            current_warnings: RwLock::new(None),
         }
     }
 }
@@ -102,6 +111,24 @@ impl Hub {
             .write()
             .unwrap_or_else(|e| e.into_inner()) = error;
         let _ = self.tx.send(json);
+    }
+
+    /// Remembers the warnings of the last good build, sent to every page that connects
+    /// (a page learns of them after its reload), or forgets them.
+    pub fn set_warnings(&self, warnings: Option<&BuildFailure>) {
+        let json = warnings.map(|w| {
+            Utf8Bytes::from(
+                Message::Warnings {
+                    text: w.rendered.clone(),
+                    warnings: w.errors.clone(),
+                }
+                .to_json(),
+            )
+        });
+        *self
+            .current_warnings
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = json;
     }
 
     /// Whether the last build failed.
@@ -129,7 +156,12 @@ impl Hub {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
-        if let Some(json) = current {
+        let warnings = self
+            .current_warnings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if let Some(json) = current.or(warnings) {
             if ws.send(WsMessage::Text(json)).await.is_err() {
                 return;
             }
