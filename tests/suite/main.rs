@@ -8,6 +8,7 @@ mod errors;
 mod harness;
 mod incremental;
 mod init;
+mod messages;
 mod props;
 mod reader;
 mod regressions;
