@@ -62,6 +62,13 @@ pub struct BuildSection {
     /// Fail the build on warnings too (for CI), as `--deny-warnings` does.
     #[serde(default)]
     pub deny_warnings: bool,
+    /// Folders outside the project (or, for content symlinks, outside the content folder)
+    /// that the guide may read from or write to; see [`crate::confine`].
+    #[serde(default)]
+    pub allow_outside: Vec<PathBuf>,
+    /// Hidden files or folders of the content folder to publish (`.well-known`).
+    #[serde(default)]
+    pub include_hidden: Vec<String>,
 }
 
 impl Default for BuildSection {
@@ -72,6 +79,8 @@ impl Default for BuildSection {
             theme: default_theme(),
             drafts: false,
             deny_warnings: false,
+            allow_outside: Vec::new(),
+            include_hidden: Vec::new(),
         }
     }
 }
@@ -144,6 +153,10 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         book: parsed.book,
         build: parsed.build,
     };
+    let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());
+    if !bounds.is_empty() {
+        return Err(bounds);
+    }
     if let Some(o) = &overrides.output {
         cfg.build.output = o.clone();
     }

@@ -181,7 +181,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     let content_dir = cfg.content_dir();
     let (found, mut diags) = match cache.walked.take() {
         Some(w) if w.0.still_valid(changed) => w,
-        _ => walk::walk(&cfg.root, &content_dir, &cfg.build.content),
+        _ => walk::walk(&cfg, &content_dir, &cfg.build.content),
     };
     if !cache.site.one_shot {
         cache.walked = Some((found.clone(), diags.clone()));

@@ -22,18 +22,19 @@ pub(super) fn build(
         root,
         overrides: overrides(b),
     };
-    if write_out {
-        // Refuse a dangerous output folder before doing any work.
-        if let Ok(cfg) = crate::config::load(&opts.root, &opts.overrides) {
-            write::check_target(&cfg, &cfg.output_dir())?;
-        }
-    }
+    // Refuse a dangerous output folder and take its lock before doing any work.
+    let prepared = match crate::config::load(&opts.root, &opts.overrides) {
+        Ok(cfg) if write_out => Some(write::prepare(&cfg, &cfg.output_dir())?),
+        _ => None,
+    };
     let built = pipeline::build(&opts)?;
     super::report_warnings(&built.warnings, g);
     let out = built.config.output_dir();
     let before_write = Instant::now();
-    if write_out {
-        write::write(&built.config, &built.tree, &out)?;
+    match &prepared {
+        Some(p) => p.write(&built.config, &built.tree)?,
+        None if write_out => write::write(&built.config, &built.tree, &out)?,
+        None => {}
     }
     if g.verbose {
         for (phase, t) in &built.timings {
