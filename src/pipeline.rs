@@ -289,6 +289,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
                         site: &site,
                         images,
                         page: id,
+                        links: &cfg.links,
                     })),
                     true,
                 ),
@@ -311,6 +312,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     diags.extend(validate::links(&site, &plain));
     let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
     diags.extend(validate::collisions(&site, &cfg, &statics));
+    diags.extend(crate::redirects::check(&site, &cfg, &statics));
     clock.lap("validate");
     if cfg.build.deny_warnings {
         diags.deny_warnings();

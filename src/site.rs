@@ -479,6 +479,9 @@ fn site_wide(
         tree.insert(path.clone(), bytes.clone());
     }
     clock.lap("search");
+    for (path, html) in crate::redirects::files(site, cfg, titles) {
+        tree.insert(path, html);
+    }
     if let Some(base) = &cfg.book.base_url {
         let urls: Vec<&str> = site
             .order

@@ -12,6 +12,7 @@ mod init;
 mod messages;
 mod props;
 mod reader;
+mod redirects;
 mod regressions;
 mod robustness;
 mod serve;
