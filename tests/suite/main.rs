@@ -5,6 +5,7 @@
 mod build;
 mod bundled;
 mod errors;
+mod fidelity;
 mod harness;
 mod incremental;
 mod init;
