@@ -240,7 +240,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     let content_dir = cfg.content_dir();
     let (found, mut diags) = match &prev.walked {
         Some(w) if w.0.still_valid(changed) => w.clone(),
-        _ => walk::walk(&cfg.root, &content_dir, &cfg.build.content),
+        _ => walk::walk(cfg, &content_dir, &cfg.build.content),
     };
     if !one_shot {
         next.walked = Some((found.clone(), diags.clone()));
@@ -377,6 +377,8 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
+    let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
+    diags.extend(validate::collisions(&site, cfg, &statics));
     clock.lap("validate");
     if cfg.build.deny_warnings {
         diags.deny_warnings();
