@@ -5,6 +5,7 @@
 mod build;
 mod bundled;
 mod errors;
+mod fidelity;
 mod hardening;
 mod harness;
 mod incremental;
