@@ -22,7 +22,8 @@ pub fn run(cli: Cli) -> ExitCode {
             host,
             port,
             open,
-        } => serve(dir, g, host, *port, *open),
+            allowed_host,
+        } => serve(dir, g, host, *port, *open, allowed_host),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -88,6 +89,7 @@ fn serve(
     host: &str,
     port: u16,
     open: bool,
+    allowed_hosts: &[String],
 ) -> Result<(), Diagnostics> {
     use crate::serve::{ServeOptions, adapter::GuideSite, run_blocking};
     let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
@@ -100,6 +102,7 @@ fn serve(
         port,
         open,
         quiet: g.quiet,
+        allowed_hosts: allowed_hosts.to_vec(),
         ..ServeOptions::default()
     };
     run_blocking(site, opts).map_err(|e| {
