@@ -162,21 +162,41 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     }
     cfg.build.drafts |= overrides.drafts;
     cfg.build.deny_warnings |= overrides.deny_warnings;
+    let from_flag = overrides.base_url.is_some();
     if let Some(b) = &overrides.base_url {
         cfg.book.base_url = Some(b.clone());
     }
     cfg.book.base_url = match cfg.book.base_url.take() {
         Some(u) => Some(normalize_base_url(&u).map_err(|m| {
-            let d = Diagnostic::error(m)
-                .hint("use an absolute URL such as \"https://example.org/psoas/\"");
-            Diagnostics::from(match text.find(&u) {
-                Some(at) => d.at(shown, &text, at..at + u.len()),
+            let hint = "use an absolute URL such as \"https://example.org/my-guide/\"";
+            if from_flag {
+                // Not from book.toml: point at the flag, not at whatever line mentions it.
+                return Diagnostics::from(Diagnostic::error(format!("--{m}")).hint(hint));
+            }
+            let d = Diagnostic::error(m).hint(hint);
+            Diagnostics::from(match base_url_span(&text, &u) {
+                Some(span) => d.at(shown, &text, span),
                 None => d,
             })
         })?),
         None => None,
     };
     Ok(cfg)
+}
+
+/// Where `base-url = "<u>"` is written: the value on the key's own line, never a comment.
+fn base_url_span(text: &str, u: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let code = line.split('#').next().unwrap_or("");
+        if code.trim_start().starts_with("base-url") {
+            if let Some(i) = code.find(u) {
+                return Some(at + i..at + i + u.len());
+            }
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn parse(text: &Arc<str>, shown: &Path) -> Result<BookToml, Diagnostics> {
@@ -202,7 +222,10 @@ pub fn serde_error(
     let d = Diagnostic::error(describe(&message)).at(shown, file_text, span);
     match unknown_key_hint(&message, found) {
         Some(h) => d.hint(h),
-        None => d.hint("see the book.toml reference in docs/authoring.md"),
+        None if shown.ends_with("book.toml") => {
+            d.hint("see the book.toml keys in docs/authoring.md#booktoml")
+        }
+        None => d.hint("see the front matter keys in docs/authoring.md#front-matter"),
     }
 }
 

@@ -309,6 +309,8 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
+    let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
+    diags.extend(validate::collisions(&site, &cfg, &statics));
     clock.lap("validate");
     if cfg.build.deny_warnings {
         diags.deny_warnings();

@@ -4,18 +4,23 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::overrides;
-use crate::cli::Global;
+use crate::cli::{BuildArgs, Global};
 use crate::diag::Diagnostics;
 use crate::output::write;
 use crate::pipeline::{self, BuildOptions};
 
 /// Builds the guide in `dir`; writes the output when `write_out`.
-pub(super) fn build(dir: &Path, g: &Global, write_out: bool) -> Result<(), Diagnostics> {
+pub(super) fn build(
+    dir: &Path,
+    g: &Global,
+    b: &BuildArgs,
+    write_out: bool,
+) -> Result<(), Diagnostics> {
     let start = Instant::now();
     let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let opts = BuildOptions {
         root,
-        overrides: overrides(g),
+        overrides: overrides(b),
     };
     // Refuse a dangerous output folder and take its lock before doing any work.
     let prepared = match crate::config::load(&opts.root, &opts.overrides) {
