@@ -10,6 +10,7 @@ mod figures;
 mod headings;
 pub mod highlight;
 mod links;
+mod rust_hidden;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
