@@ -289,6 +289,8 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
                         site: &site,
                         images,
                         page: id,
+                        root: &cfg.root,
+                        content: &content_dir,
                     })),
                     true,
                 ),

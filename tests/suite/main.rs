@@ -4,8 +4,11 @@
 
 mod build;
 mod bundled;
+mod callouts;
 mod errors;
+mod footnotes;
 mod harness;
+mod includes;
 mod incremental;
 mod init;
 mod props;
