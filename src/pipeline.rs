@@ -181,7 +181,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     let content_dir = cfg.content_dir();
     let (found, mut diags) = match cache.walked.take() {
         Some(w) if w.0.still_valid(changed) => w,
-        _ => walk::walk(&cfg.root, &content_dir, &cfg.build.content),
+        _ => walk::walk(&cfg, &content_dir, &cfg.build.content),
     };
     if !cache.site.one_shot {
         cache.walked = Some((found.clone(), diags.clone()));
@@ -311,6 +311,8 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
+    let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
+    diags.extend(validate::collisions(&site, &cfg, &statics));
     clock.lap("validate");
     if cfg.build.deny_warnings {
         diags.deny_warnings();
