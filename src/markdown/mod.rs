@@ -29,6 +29,7 @@ use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 
 pub use headings::TocEntry;
+pub(crate) use links::encode_path;
 
 /// An event with its byte range in the page body.
 pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
@@ -56,6 +57,8 @@ pub struct Ctx<'a> {
     pub root: &'a Path,
     /// The content folder (absolute): `{{#include /x}}` starts there.
     pub content: &'a Path,
+    /// book.toml's `[links]`: prefixes of links that leave the content folder → base URLs.
+    pub links: &'a crate::config::KeyTable,
 }
 
 impl Ctx<'_> {
