@@ -13,6 +13,7 @@ mod init;
 mod messages;
 mod props;
 mod reader;
+mod rebuild_props;
 mod regressions;
 mod robustness;
 mod serve;
