@@ -4,6 +4,7 @@
 
 mod browser;
 mod e2e;
+mod hardening;
 mod harness;
 mod live;
 
