@@ -455,3 +455,32 @@ fn an_interrupted_swap_is_recovered_by_the_next_build_even_a_failing_one() {
     assert_eq!(g.read("public/index.html"), page);
     assert!(debris(&g.root).is_empty(), "{:?}", debris(&g.root));
 }
+
+/// Item 7: 1,000 broken links on one long line printed 34 MB (the whole line under each).
+/// Now a window of the line is shown under each of the first 20, then one "and N more"
+/// line, and the summary still counts all 1,000.
+#[test]
+fn a_thousand_broken_links_on_one_line_print_a_bounded_report() {
+    let g = GuideTest::fixture("basic");
+    let links: String = (0..1000)
+        .map(|i| format!("[link {i}](missing-page-{i}.md) "))
+        .collect();
+    g.write("content/02-location.md", format!("# Location\n\n{links}\n"));
+    let err = g.build_err();
+    assert!(err.len() < 64 * 1024, "{} bytes of errors", err.len());
+    assert!(
+        err.contains("--> content/02-location.md:3:"),
+        "{}",
+        &err[..2000]
+    );
+    assert!(
+        err.contains("… and 980 more in content/02-location.md"),
+        "{}",
+        &err[err.len().saturating_sub(2000)..]
+    );
+    assert!(
+        err.contains("the guide has 1000 errors"),
+        "{}",
+        &err[err.len() - 500..]
+    );
+}
