@@ -7,6 +7,7 @@ mod bundled;
 mod errors;
 mod fidelity;
 mod hardening;
+mod hardening_output;
 mod harness;
 mod incremental;
 mod init;
