@@ -15,6 +15,7 @@ mod messages;
 mod props;
 mod reader;
 mod rebuild_props;
+mod redirects;
 mod regressions;
 mod robustness;
 mod serve;
