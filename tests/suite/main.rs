@@ -4,11 +4,14 @@
 
 mod build;
 mod bundled;
+mod callouts;
 mod errors;
 mod fidelity;
+mod footnotes;
 mod hardening;
 mod hardening_output;
 mod harness;
+mod includes;
 mod incremental;
 mod init;
 mod messages;
