@@ -27,17 +27,15 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
                         _ => {}
                     }
                 }
-                let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
-                    }
-                    CodeBlockKind::Indented => String::new(),
+                let info = match &kind {
+                    CodeBlockKind::Fenced(info) => info.as_ref(),
+                    CodeBlockKind::Indented => "",
                 };
+                let lang = info.split([' ', ',', '{']).next().unwrap_or("");
                 out.has_code = true;
-                result.push((
-                    Event::Html(highlight::code_block(&code, &lang).into()),
-                    range,
-                ));
+                let html = super::rust_hidden::code_block(&code, info)
+                    .unwrap_or_else(|| highlight::code_block(&code, lang));
+                result.push((Event::Html(html.into()), range));
             }
             e => result.push((e, range)),
         }

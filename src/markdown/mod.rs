@@ -16,6 +16,7 @@ mod include_check;
 mod include_lines;
 mod include_map;
 mod links;
+mod rust_hidden;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

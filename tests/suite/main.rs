@@ -17,6 +17,7 @@ mod init;
 mod messages;
 mod props;
 mod reader;
+mod rebuild_props;
 mod redirects;
 mod regressions;
 mod robustness;
