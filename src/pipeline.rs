@@ -201,7 +201,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     for r in results {
         match r {
             Ok(l) => loaded.push(l),
-            Err(d) => diags.push(d),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
         }
     }
     cache.loaded = loaded.iter().map(|l| (l.rel.clone(), l.clone())).collect();
