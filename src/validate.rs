@@ -41,7 +41,7 @@ pub fn links(site: &Site, rendered: &[&Rendered]) -> Diagnostics {
 
 /// What guide itself writes at an output path, if anything: the not-found page, the print
 /// view, search, the sitemap, robots.txt, the theme's static files.
-fn generated(path: &str, cfg: &Config, statics: &[&str]) -> Option<&'static str> {
+pub(crate) fn generated(path: &str, cfg: &Config, statics: &[&str]) -> Option<&'static str> {
     let with_base = cfg.book.base_url.is_some();
     match path {
         "404.html" => return Some("the not-found page (theme template 404.html)"),

@@ -30,6 +30,9 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// Template to render with instead of the default.
     pub template: Option<String>,
+    /// Old URLs of this page (`old/path.html`), each written as a redirect to it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Free table passed to templates (TOML dates and datetimes as ISO strings).
     #[serde(default, deserialize_with = "extra_table")]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -104,10 +107,10 @@ fn all_unknown(
     if !first.message.starts_with("unknown key") {
         return vec![first];
     }
-    let valid = VALID_KEYS;
+    let valid = valid_keys();
     let unknown: Vec<_> = keys
         .into_iter()
-        .filter(|(k, _)| !valid.contains(&k.as_str()))
+        .filter(|(k, _)| !valid.contains(k))
         .collect();
     if unknown.len() < 2 {
         return vec![first];
@@ -136,16 +139,22 @@ fn all_unknown(
         .collect()
 }
 
-/// The keys [`FrontMatter`] accepts (the names serde lists in an unknown-field error).
-const VALID_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "weight",
-    "draft",
-    "slug",
-    "template",
-    "extra",
-];
+/// The keys [`FrontMatter`] accepts, as serde lists them in an unknown-field error (so a
+/// key added to the struct is known here without a second list to keep in step).
+fn valid_keys() -> &'static [String] {
+    static KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let e = toml::from_str::<FrontMatter>("not_a_front_matter_key = 1").unwrap_err();
+        let message = e.message().to_string();
+        let expected = message.split_once("expected").map_or("", |(_, x)| x);
+        expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(String::from)
+            .collect()
+    });
+    &KEYS
+}
 
 /// Top-level keys of a TOML block with their spans (dotted keys by their first part).
 fn toml_keys(inner: &str) -> Vec<(String, std::ops::Range<usize>)> {
@@ -251,7 +260,7 @@ fn yaml_error(e: serde_yaml_ng::Error, text: &Arc<str>, shown: &Path, offset: us
     match unknown_key_hint(&message, found) {
         Some(h) => d.hint(h),
         None => {
-            d.hint("front matter keys: title, description, weight, draft, slug, template, [extra]")
+            d.hint("front matter keys: title, description, weight, draft, slug, template, aliases, [extra]")
         }
     }
 }

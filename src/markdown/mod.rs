@@ -23,6 +23,7 @@ use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 
 pub use headings::TocEntry;
+pub(crate) use links::encode_path;
 
 /// An event with its byte range in the page body.
 pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
@@ -46,6 +47,8 @@ pub struct Ctx<'a> {
     pub images: &'a HashMap<String, ImageInfo>,
     /// The page being rendered.
     pub page: PageId,
+    /// book.toml's `[links]`: prefixes of links that leave the content folder → base URLs.
+    pub links: &'a crate::config::KeyTable,
 }
 
 impl Ctx<'_> {

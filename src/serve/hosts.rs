@@ -26,7 +26,10 @@ impl HostPolicy {
     /// The policy of a server bound to `addr` for `--host configured`, with the
     /// `--allowed-host` list `allowed`.
     pub fn new(addr: SocketAddr, configured: &str, allowed: &[String]) -> HostPolicy {
-        let mut names = vec!["localhost".to_string(), bare(configured)];
+        let mut names = vec!["localhost".to_string()];
+        if bare(configured).parse::<IpAddr>().is_err() {
+            names.push(bare(configured)); // IP addresses are answered anyway
+        }
         if let Some(h) = machine_name() {
             names.push(format!("{h}.local"));
             names.push(h);
