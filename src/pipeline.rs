@@ -357,6 +357,8 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                         site: &site,
                         images,
                         page: id,
+                        root: &cfg.root,
+                        content: &content_dir,
                         links: &cfg.links,
                     })),
                     true,

@@ -25,14 +25,14 @@ pub fn links(site: &Site, rendered: &[&Rendered]) -> Diagnostics {
                 Some(best) if strsim::levenshtein(best, anchor) <= 3 => format!("did you mean `#{best}`?"),
                 _ => "anchors are heading ids (`## A heading` → `#a-heading`), `{#custom}` ids or `#figure-N`".into(),
             };
+            let d = Diagnostic::error(format!(
+                "link to a missing anchor `#{anchor}` on {}",
+                target.shown.display()
+            ));
             diags.push(
-                Diagnostic::error(format!(
-                    "link to a missing anchor `#{anchor}` on {}",
-                    target.shown.display()
-                ))
-                .at(&page.shown, &page.text, link.span.clone())
-                .label("no heading or figure has this id")
-                .hint(hint),
+                r.place(d, page, link.span.clone())
+                    .label("no heading or figure has this id")
+                    .hint(hint),
             );
         }
     }
