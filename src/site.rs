@@ -458,23 +458,20 @@ fn site_wide(
     clock.lap("print");
 
     // Search: only the documents whose page was re-rendered can have changed.
-    let section_of = |id: PageId| {
-        let a = site.ancestors(id);
-        titles[*a.get(1).unwrap_or(&id)].as_str()
-    };
     let docs: Vec<search::Doc> = site
         .order
         .iter()
         .map(|&id| search::Doc {
             title: &titles[id],
             url: &site.pages[id].url,
-            section: section_of(id),
-            text: &input.rendered[id].text,
+            sections: &input.rendered[id].sections,
         })
         .collect();
     let dirty: std::collections::HashSet<usize> =
         todo.iter().map(|&id| site.position[id]).collect();
-    cache.search.update(&docs, |doc| dirty.contains(&doc));
+    cache
+        .search
+        .update(&cfg.book.language, &docs, |doc| dirty.contains(&doc));
     for (path, bytes) in cache.search.files() {
         tree.insert(path.clone(), bytes.clone());
     }

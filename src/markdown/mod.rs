@@ -10,6 +10,7 @@ mod figures;
 mod headings;
 pub mod highlight;
 mod links;
+mod text;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -23,6 +24,7 @@ use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 
 pub use headings::TocEntry;
+pub use text::TextSection;
 
 /// An event with its byte range in the page body.
 pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
@@ -131,8 +133,10 @@ pub struct Rendered {
     /// its HTML holds their size, and an SVG's markup, so it must be re-rendered when
     /// one of them is edited.
     pub images: Vec<String>,
-    /// Plain text, for search and reading time.
+    /// Plain text, for reading time: the sections' headings and text.
     pub text: String,
+    /// The text by section (see [`text`]), for search.
+    pub sections: Vec<TextSection>,
     /// Items of the top-level numbered lists (for HowTo steps).
     pub steps: Vec<String>,
     /// Hold timers: (min, max) seconds.
@@ -153,6 +157,15 @@ pub fn render(ctx: &Ctx) -> Rendered {
         .into_offset_iter()
         .collect();
     let events = headings::pass(events, &mut out);
+    // Before figures and blocks turn images, callouts and tables into HTML.
+    out.sections = text::sections(&events);
+    out.text = out
+        .sections
+        .iter()
+        .flat_map(|s| [s.heading.as_str(), s.text.as_str()])
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let events = figures::pass(events, ctx, &mut out);
     let events = links::pass(events, ctx, &mut out);
     let events = blocks::pass(events, &mut out);
@@ -163,7 +176,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
     out
 }
 
-/// Plain text, footnote and raw-HTML ids, and numbered-list steps.
+/// Footnote and raw-HTML ids, and numbered-list steps.
 fn collect_text(events: &[Ev], out: &mut Rendered) {
     let mut list_depth = 0usize;
     let mut ordered_top = false;
@@ -171,13 +184,11 @@ fn collect_text(events: &[Ev], out: &mut Rendered) {
     for (e, _) in events {
         match e {
             Event::Text(t) | Event::Code(t) => {
-                out.text.push_str(t);
                 if let Some(s) = step.as_mut() {
                     s.push_str(t);
                 }
             }
             Event::End(TagEnd::Item) if list_depth == 1 => {
-                out.text.push(' ');
                 if let Some(s) = step.take() {
                     out.steps
                         .push(s.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -186,7 +197,6 @@ fn collect_text(events: &[Ev], out: &mut Rendered) {
             Event::SoftBreak
             | Event::HardBreak
             | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
-                out.text.push(' ');
                 if let Some(s) = step.as_mut() {
                     s.push(' ');
                 }

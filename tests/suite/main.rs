@@ -12,4 +12,5 @@ mod props;
 mod reader;
 mod regressions;
 mod robustness;
+mod search;
 mod serve;

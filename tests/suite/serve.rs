@@ -6,6 +6,7 @@ mod browser;
 mod e2e;
 mod harness;
 mod live;
+mod search_browser;
 
 use std::time::Duration;
 
