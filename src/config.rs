@@ -62,6 +62,13 @@ pub struct BuildSection {
     /// Fail the build on warnings too (for CI), as `--deny-warnings` does.
     #[serde(default)]
     pub deny_warnings: bool,
+    /// Folders outside the project (or, for content symlinks, outside the content folder)
+    /// that the guide may read from or write to; see [`crate::confine`].
+    #[serde(default)]
+    pub allow_outside: Vec<PathBuf>,
+    /// Hidden files or folders of the content folder to publish (`.well-known`).
+    #[serde(default)]
+    pub include_hidden: Vec<String>,
 }
 
 impl Default for BuildSection {
@@ -72,6 +79,8 @@ impl Default for BuildSection {
             theme: default_theme(),
             drafts: false,
             deny_warnings: false,
+            allow_outside: Vec::new(),
+            include_hidden: Vec::new(),
         }
     }
 }
@@ -144,26 +153,50 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         book: parsed.book,
         build: parsed.build,
     };
+    let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());
+    if !bounds.is_empty() {
+        return Err(bounds);
+    }
     if let Some(o) = &overrides.output {
         cfg.build.output = o.clone();
     }
     cfg.build.drafts |= overrides.drafts;
     cfg.build.deny_warnings |= overrides.deny_warnings;
+    let from_flag = overrides.base_url.is_some();
     if let Some(b) = &overrides.base_url {
         cfg.book.base_url = Some(b.clone());
     }
     cfg.book.base_url = match cfg.book.base_url.take() {
         Some(u) => Some(normalize_base_url(&u).map_err(|m| {
-            let d = Diagnostic::error(m)
-                .hint("use an absolute URL such as \"https://example.org/psoas/\"");
-            Diagnostics::from(match text.find(&u) {
-                Some(at) => d.at(shown, &text, at..at + u.len()),
+            let hint = "use an absolute URL such as \"https://example.org/my-guide/\"";
+            if from_flag {
+                // Not from book.toml: point at the flag, not at whatever line mentions it.
+                return Diagnostics::from(Diagnostic::error(format!("--{m}")).hint(hint));
+            }
+            let d = Diagnostic::error(m).hint(hint);
+            Diagnostics::from(match base_url_span(&text, &u) {
+                Some(span) => d.at(shown, &text, span),
                 None => d,
             })
         })?),
         None => None,
     };
     Ok(cfg)
+}
+
+/// Where `base-url = "<u>"` is written: the value on the key's own line, never a comment.
+fn base_url_span(text: &str, u: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let code = line.split('#').next().unwrap_or("");
+        if code.trim_start().starts_with("base-url") {
+            if let Some(i) = code.find(u) {
+                return Some(at + i..at + i + u.len());
+            }
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn parse(text: &Arc<str>, shown: &Path) -> Result<BookToml, Diagnostics> {
@@ -189,7 +222,10 @@ pub fn serde_error(
     let d = Diagnostic::error(describe(&message)).at(shown, file_text, span);
     match unknown_key_hint(&message, found) {
         Some(h) => d.hint(h),
-        None => d.hint("see the book.toml reference in docs/authoring.md"),
+        None if shown.ends_with("book.toml") => {
+            d.hint("see the book.toml keys in docs/authoring.md#booktoml")
+        }
+        None => d.hint("see the front matter keys in docs/authoring.md#front-matter"),
     }
 }
 

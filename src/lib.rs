@@ -11,6 +11,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod confine;
 pub mod content;
 pub mod diag;
 pub mod fsx;

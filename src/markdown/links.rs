@@ -205,6 +205,14 @@ fn rewrite(
     if ctx.site.assets.contains_key(&rel) {
         return Some(format!("{}{}{frag}", ctx.root(), encode_path(&rel)));
     }
+    if let Some(draft) = draft_for(ctx, &rel, path.ends_with('/')) {
+        out.diags.push(
+            ctx.error(range, format!("link to a draft page: `{dest}`"))
+                .label(format!("`{draft}` is a draft, left out of this build"))
+                .hint("build with `--drafts` (or `drafts = true` under [build] in book.toml) to include drafts, or remove `draft = true` from its front matter"),
+        );
+        return None;
+    }
     let what = if rel.ends_with(".md") {
         "page"
     } else {
@@ -215,7 +223,7 @@ fn rewrite(
         .label("no such file in the content folder");
     d = d.hint(match closest_page(ctx, &rel) {
         Some(best) => format!("did you mean `{best}`? links are relative to the page's own folder"),
-        None => "link to the Markdown file, relative to this page's folder: [text](02-location.md#find-the-asis)".into(),
+        None => "link to the Markdown file, relative to this page's folder: [text](other-page.md#a-heading)".into(),
     });
     out.diags.push(d);
     None
@@ -237,6 +245,24 @@ fn page_for(ctx: &Ctx, rel: &str, dir: bool) -> Option<PageId> {
             .or_else(|| site.page_by_rel(&format!("{rel}.md")));
     }
     None
+}
+
+/// The draft page a link names, if it names one that this build left out.
+fn draft_for(ctx: &Ctx, rel: &str, dir: bool) -> Option<String> {
+    let drafts = &ctx.site.drafts;
+    let candidates = if rel.ends_with(".md") {
+        vec![rel.to_string()]
+    } else if dir || rel.is_empty() || !rel.contains('.') {
+        let index = if rel.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{rel}/_index.md")
+        };
+        vec![index, format!("{rel}.md")]
+    } else {
+        Vec::new()
+    };
+    candidates.into_iter().find(|c| drafts.contains(c))
 }
 
 fn closest_page(ctx: &Ctx, rel: &str) -> Option<String> {

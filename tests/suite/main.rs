@@ -5,9 +5,12 @@
 mod build;
 mod bundled;
 mod errors;
+mod fidelity;
+mod hardening;
 mod harness;
 mod incremental;
 mod init;
+mod messages;
 mod props;
 mod reader;
 mod regressions;
