@@ -117,9 +117,13 @@ fn heading_id(html: &str) -> Option<String> {
     Some(unescape(id))
 }
 
-/// The text of an HTML fragment: tags become spaces, common entities are decoded.
+/// The text of an HTML fragment: tags become spaces, common entities are decoded. A
+/// footnote citation's number is not text.
 fn push_html_text(out: &mut String, html: &str) {
     out.push(' ');
+    if html.starts_with("<sup class=\"footnote-ref\"") {
+        return;
+    }
     let mut rest = html;
     while let Some(i) = rest.find('<') {
         out.push_str(&unescape(&rest[..i]));
