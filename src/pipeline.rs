@@ -268,7 +268,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     for r in results {
         match r {
             Ok(l) => loaded.push(l),
-            Err(d) => diags.push(d),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
         }
     }
     next.loaded = loaded.iter().map(|l| (l.rel.clone(), l.clone())).collect();
