@@ -15,6 +15,7 @@ mod include;
 mod include_check;
 mod include_lines;
 mod include_map;
+mod langs;
 mod links;
 mod rust_hidden;
 
@@ -203,7 +204,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
     let events = headings::pass(events, &mut out);
     let events = figures::pass(events, ctx, &mut out);
     let events = links::pass(events, ctx, &mut out);
-    let events = blocks::pass(events, &mut out);
+    let events = blocks::pass(events, ctx, &mut out);
     collect_text(&events, &mut out);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
