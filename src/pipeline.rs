@@ -348,7 +348,11 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                 Some((text, r))
                     if targets_same
                         && Arc::ptr_eq(text, &p.text)
-                        && !r.images.iter().any(|i| edited_images.contains(i)) =>
+                        && !r.images.iter().any(|i| edited_images.contains(i))
+                        && !r
+                            .includes
+                            .iter()
+                            .any(|i| is_changed(&lexical(&content_dir.join(i)))) =>
                 {
                     (r.clone(), false)
                 }
@@ -478,6 +482,22 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         warnings,
         clock,
     })
+}
+
+/// `path` with `.` and `..` components folded away (an include may name `../x.rs`), so it
+/// compares with the absolute paths a watcher reports.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Site-level context shared by every template.
