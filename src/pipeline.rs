@@ -339,6 +339,8 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     let targets_same = targets == prev.link_targets;
     next.link_targets = targets;
     let images = &next.images;
+    // Where `{{#include}}` may read: the project and `allow-outside` folders.
+    let bounds = crate::confine::Bounds::project(cfg);
     clock.lap("order");
     let rendered: Vec<(Arc<Rendered>, bool)> = (0..site.pages.len())
         .into_par_iter()
@@ -362,6 +364,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                         images,
                         page: id,
                         root: &cfg.root,
+                        bounds: &bounds,
                         content: &content_dir,
                         links: &cfg.links,
                     })),

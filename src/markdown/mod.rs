@@ -55,8 +55,10 @@ pub struct Ctx<'a> {
     pub images: &'a HashMap<String, ImageInfo>,
     /// The page being rendered.
     pub page: PageId,
-    /// The project root (absolute): included files must be inside it.
+    /// The project root (absolute): included files are shown relative to it.
     pub root: &'a Path,
+    /// Where included files may be: the project and `[build] allow-outside`.
+    pub bounds: &'a crate::confine::Bounds,
     /// The content folder (absolute): `{{#include /x}}` starts there.
     pub content: &'a Path,
     /// book.toml's `[links]`: prefixes of links that leave the content folder → base URLs.
