@@ -15,6 +15,7 @@ mod include;
 mod include_check;
 mod include_lines;
 mod include_map;
+mod langs;
 mod links;
 mod rust_hidden;
 mod text;
@@ -56,8 +57,10 @@ pub struct Ctx<'a> {
     pub images: &'a HashMap<String, ImageInfo>,
     /// The page being rendered.
     pub page: PageId,
-    /// The project root (absolute): included files must be inside it.
+    /// The project root (absolute): included files are shown relative to it.
     pub root: &'a Path,
+    /// Where included files may be: the project and `[build] allow-outside`.
+    pub bounds: &'a crate::confine::Bounds,
     /// The content folder (absolute): `{{#include /x}}` starts there.
     pub content: &'a Path,
     /// book.toml's `[links]`: prefixes of links that leave the content folder → base URLs.
@@ -216,7 +219,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
         .join(" ");
     let events = figures::pass(events, ctx, &mut out);
     let events = links::pass(events, ctx, &mut out);
-    let events = blocks::pass(events, &mut out);
+    let events = blocks::pass(events, ctx, &mut out);
     collect_text(&events, &mut out);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
