@@ -21,6 +21,19 @@ pub struct Config {
     pub book: BookSection,
     /// `[build]`.
     pub build: BuildSection,
+    /// `[review]`: clinical review defaults for every page.
+    pub review: crate::content::review::ReviewKeys,
+    /// `[safety]`.
+    pub safety: SafetySection,
+}
+
+/// `[safety]`: what every page with instructions must carry.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SafetySection {
+    /// Every page with numbered steps or a hold timer needs a stop-if block (else a warning).
+    #[serde(default)]
+    pub require_stop_if: bool,
 }
 
 /// `[book]`: what the guide is.
@@ -104,6 +117,10 @@ struct BookToml {
     book: BookSection,
     #[serde(default)]
     build: BuildSection,
+    #[serde(default)]
+    review: crate::content::review::ReviewKeys,
+    #[serde(default)]
+    safety: SafetySection,
 }
 
 /// Overrides from the command line, applied over book.toml.
@@ -152,6 +169,8 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         root: root.to_path_buf(),
         book: parsed.book,
         build: parsed.build,
+        review: parsed.review,
+        safety: parsed.safety,
     };
     let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());
     if !bounds.is_empty() {

@@ -309,6 +309,10 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
+    let reviews = review_all(&site, &cfg, &mut diags);
+    if cfg.safety.require_stop_if {
+        stop_ifs_required(&site, &plain, &mut diags);
+    }
     let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
     diags.extend(validate::collisions(&site, &cfg, &statics));
     clock.lap("validate");
@@ -332,6 +336,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         rendered: &plain,
         renderer: &cache.renderer,
         theme: &cache.theme,
+        reviews: &reviews,
     };
     let titles = input.titles();
     // What changed in the layout decides which pages go through the templates again.
@@ -405,6 +410,69 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         assets: cache.asset_bytes.len(),
         rendered: todo.len(),
     })
+}
+
+/// Each page's clinical review, and the warnings about them (none for a folder without
+/// `_index.md`: there is no file to fix).
+fn review_all(
+    site: &content::Site,
+    cfg: &Config,
+    diags: &mut Diagnostics,
+) -> Vec<Option<content::review::Review>> {
+    let today = match content::review::Date::today() {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return vec![None; site.pages.len()];
+        }
+    };
+    site.pages
+        .iter()
+        .map(|p| {
+            let r = content::review::resolve(
+                p.front.review.as_ref(),
+                &cfg.review,
+                today,
+                &p.shown,
+                &p.text,
+            );
+            if !p.text.is_empty() {
+                r.warnings.into_iter().for_each(|d| diags.push(d));
+            }
+            r.review
+        })
+        .collect()
+}
+
+/// `[safety] require-stop-if`: a page with steps or a hold and no stop-if block warns.
+fn stop_ifs_required(site: &content::Site, rendered: &[&Rendered], diags: &mut Diagnostics) {
+    for (p, r) in site.pages.iter().zip(rendered) {
+        if r.stop_ifs == 0 && (!r.steps.is_empty() || !r.holds.is_empty()) {
+            let body = &p.text[p.body_start..];
+            let start = p.body_start + first_step(body).unwrap_or(0);
+            let at = start..start + body[start - p.body_start..].find('\n').unwrap_or(0);
+            diags.push(
+                crate::diag::Diagnostic::warning("page has steps but no stop-if block")
+                    .at(&p.shown, &p.text, at)
+                    .hint("say when to stop: `> [!CAUTION]` then a line starting `> Stop if you feel …` (book.toml `[safety] require-stop-if = true` asks for one)"),
+            );
+        }
+    }
+}
+
+/// Byte offset of the first numbered-list line or hold timer of `body`.
+fn first_step(body: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let t = line.trim_start();
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let numbered = digits > 0 && t[digits..].starts_with(['.', ')']);
+        if numbered || line.contains("](hold:") {
+            return Some(at + line.len() - t.len());
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Site-level context shared by every template.

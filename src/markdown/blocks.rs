@@ -1,5 +1,9 @@
 //! Block markup: GitHub alerts as callouts, tables in a scrollable region, fenced code
 //! highlighted at build time.
+//!
+//! A `> [!CAUTION]` or `> [!WARNING]` callout whose text starts with "Stop if" is a stop-if
+//! block (safety conditions to stop at): marked `callout-stop`, titled "Stop", and counted
+//! in [`Rendered::stop_ifs`] so book.toml can require one on pages with steps or holds.
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
 
@@ -11,7 +15,13 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
     while let Some((event, range)) = iter.next() {
         match event {
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, title) = callout(kind);
+                let (class, mut title) = callout(kind);
+                let mut class = class.to_string();
+                if is_stop_if(kind, iter.as_slice()) {
+                    out.stop_ifs += 1;
+                    class.push_str(" callout-stop");
+                    title = "Stop";
+                }
                 let html = format!(
                     "<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title}</p>\n"
                 );
@@ -53,6 +63,27 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
         }
     }
     result
+}
+
+/// Whether the callout whose inner events are `rest` starts with "Stop if".
+fn is_stop_if(kind: BlockQuoteKind, rest: &[Ev]) -> bool {
+    if !matches!(kind, BlockQuoteKind::Caution | BlockQuoteKind::Warning) {
+        return false;
+    }
+    let mut first = String::new();
+    for (e, _) in rest {
+        match e {
+            Event::Text(t) => first.push_str(t),
+            Event::End(TagEnd::Paragraph | TagEnd::BlockQuote(_)) => break,
+            _ => {}
+        }
+        if first.len() >= 7 {
+            break;
+        }
+    }
+    first
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("stop if"))
 }
 
 fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {

@@ -63,6 +63,11 @@ impl Ctx<'_> {
         let o = self.offset();
         Diagnostic::error(message).at(self.shown(), self.text(), span.start + o..span.end + o)
     }
+    /// A warning at a body-relative span.
+    fn warning(&self, span: &Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let o = self.offset();
+        Diagnostic::warning(message).at(self.shown(), self.text(), span.start + o..span.end + o)
+    }
     /// The content-relative folder of the page's file (`""` or `stretches/`).
     fn folder(&self) -> &str {
         let rel = &self.site.pages[self.page].rel;
@@ -137,6 +142,8 @@ pub struct Rendered {
     pub steps: Vec<String>,
     /// Hold timers: (min, max) seconds.
     pub holds: Vec<(u32, u32)>,
+    /// Stop-if blocks on the page (`> [!CAUTION]` starting "Stop if").
+    pub stop_ifs: usize,
     /// The page has a fenced code block (so highlighting CSS is needed).
     pub has_code: bool,
     /// Problems found.

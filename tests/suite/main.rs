@@ -7,6 +7,7 @@ mod bundled;
 mod errors;
 mod hardening;
 mod harness;
+mod health;
 mod incremental;
 mod init;
 mod messages;
