@@ -43,6 +43,11 @@ pub enum Command {
         /// Open the guide in a browser.
         #[arg(long)]
         open: bool,
+        /// Another `Host` name to answer (repeatable; `.example.org` allows it and its
+        /// subdomains), e.g. behind a reverse proxy or a tunnel. IP addresses, localhost and
+        /// this machine's name are always answered; other names are refused (DNS rebinding).
+        #[arg(long = "allowed-host", value_name = "HOST")]
+        allowed_host: Vec<String>,
         /// How to build.
         #[command(flatten)]
         build: BuildArgs,

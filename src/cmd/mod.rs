@@ -31,8 +31,9 @@ pub fn run(cli: Cli) -> ExitCode {
             host,
             port,
             open,
+            allowed_host,
             build: b,
-        } => serve(dir, g, b, host, *port, *open),
+        } => serve(dir, g, b, host, *port, *open, allowed_host),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,6 +100,7 @@ fn serve(
     host: &str,
     port: u16,
     open: bool,
+    allowed_hosts: &[String],
 ) -> Result<(), Diagnostics> {
     use crate::serve::{ServeOptions, adapter::GuideSite, run_blocking};
     let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
@@ -111,6 +113,7 @@ fn serve(
         port,
         open,
         quiet: g.quiet,
+        allowed_hosts: allowed_hosts.to_vec(),
         ..ServeOptions::default()
     };
     run_blocking(site, opts).map_err(|e| {

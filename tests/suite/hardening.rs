@@ -5,7 +5,8 @@
 //! only the output folder and guide's lock file beside it.
 //!
 //! Builds into one output at once, the swap's crash recovery and the caps on error output
-//! have tests of their own below the table; the serve side is in `serve::hardening`.
+//! have tests of their own in `hardening_output`; the serve side is in `serve::hardening`.
+//! `tests/HARDENING.md` lists every case with its test.
 
 #![cfg(unix)]
 
@@ -357,101 +358,4 @@ fn run_row(row: &Row) -> Option<String> {
 fn hardening_table() {
     let failures: Vec<String> = rows().iter().filter_map(run_row).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n---\n"));
-}
-
-/// Names beside the output that a build leaves behind: staging or set-aside folders.
-fn debris(parent: &Path) -> Vec<String> {
-    std::fs::read_dir(parent)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".guide-stage-") || n.contains(".guide-old-"))
-        .collect()
-}
-
-/// Item 3: A build waits for the process holding the output's lock, naming its pid, and
-/// finishes once the lock is released.
-#[test]
-fn a_second_build_waits_for_the_lock_holder_and_names_it() {
-    use std::io::{BufRead, Write};
-    let g = GuideTest::fixture("basic");
-    g.build_ok();
-    let lock_path = g.path(".public.guide-lock");
-    let mut held = std::fs::OpenOptions::new()
-        .write(true)
-        .open(&lock_path)
-        .unwrap();
-    held.lock().unwrap();
-    held.set_len(0).unwrap();
-    write!(held, "4242").unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_guide"))
-        .current_dir(&g.root)
-        .arg("build")
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    assert!(
-        first.contains("waiting for another guide build (pid 4242)"),
-        "{first}"
-    );
-    // The waiting build has not touched the output.
-    assert!(debris(&g.root).is_empty());
-    held.unlock().unwrap();
-    assert!(child.wait().unwrap().success());
-    assert!(g.path("public/.guide-output").is_file());
-    assert!(debris(&g.root).is_empty());
-}
-
-/// Item 3: Real builds into one output at once: every one succeeds, the output keeps its
-/// marker, nothing is left beside it.
-#[test]
-fn concurrent_builds_into_one_output_all_succeed() {
-    let g = GuideTest::fixture("basic");
-    for _ in 0..3 {
-        let children: Vec<_> = (0..3)
-            .map(|_| {
-                std::process::Command::new(env!("CARGO_BIN_EXE_guide"))
-                    .current_dir(&g.root)
-                    .args(["build", "--quiet"])
-                    .stderr(std::process::Stdio::piped())
-                    .spawn()
-                    .unwrap()
-            })
-            .collect();
-        for c in children {
-            let out = c.wait_with_output().unwrap();
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        assert!(g.path("public/.guide-output").is_file());
-        assert!(g.path("public/index.html").is_file());
-        assert!(debris(&g.root).is_empty(), "{:?}", debris(&g.root));
-    }
-}
-
-/// Item 4: A crash between the two renames of a swap (where the OS cannot exchange) leaves the
-/// output only as `.public.guide-old-*`: the next build restores it before any work, even
-/// when that build fails.
-#[test]
-fn an_interrupted_swap_is_recovered_by_the_next_build_even_a_failing_one() {
-    let g = GuideTest::fixture("basic");
-    g.build_ok();
-    let page = g.read("public/index.html");
-    let aside = g.path(".public.guide-old-1234-1700000000000000000");
-    std::fs::rename(g.path("public"), &aside).unwrap();
-    // A stale staging folder of the crashed build, marker and all.
-    let stale = g.path(".public.guide-stage-1234-1700000000000000000");
-    std::fs::create_dir_all(stale.join("x")).unwrap();
-    std::fs::write(stale.join(".guide-output"), "").unwrap();
-    g.write("content/01-anatomy.md", "---\ntitle: [unclosed\n---\n");
-    let err = g.build_err();
-    assert!(err.contains("restored"), "{err}");
-    assert_eq!(g.read("public/index.html"), page);
-    assert!(debris(&g.root).is_empty(), "{:?}", debris(&g.root));
 }

@@ -5,7 +5,9 @@
 mod build;
 mod bundled;
 mod errors;
+mod fidelity;
 mod hardening;
+mod hardening_output;
 mod harness;
 mod health;
 mod incremental;
