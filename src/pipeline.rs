@@ -377,7 +377,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
-    let reviews = review_all(&site, &cfg, &mut diags);
+    let reviews = review_all(&site, cfg, &mut diags);
     if cfg.safety.require_stop_if {
         stop_ifs_required(&site, &plain, &mut diags);
     }
