@@ -25,6 +25,20 @@ pub struct Config {
     pub review: crate::content::review::ReviewKeys,
     /// `[safety]`.
     pub safety: SafetySection,
+    /// `[redirects]`: old output paths to pages (see [`crate::redirects`]).
+    pub redirects: KeyTable,
+    /// `[links]`: link prefixes that leave the content folder, to the base URLs they mean.
+    pub links: KeyTable,
+}
+
+/// A book.toml table of string keys to string values, in file order, with where each key
+/// is written (so a diagnostic can point at it).
+#[derive(Debug, Clone, Default)]
+pub struct KeyTable {
+    /// `(key, value, span of the key in book.toml)`.
+    pub entries: Vec<(String, String, std::ops::Range<usize>)>,
+    /// book.toml's text, for diagnostics.
+    pub source: Arc<str>,
 }
 
 /// `[safety]`: what every page with instructions must carry.
@@ -121,6 +135,25 @@ struct BookToml {
     review: crate::content::review::ReviewKeys,
     #[serde(default)]
     safety: SafetySection,
+    #[serde(default)]
+    redirects: std::collections::BTreeMap<toml::Spanned<String>, String>,
+    #[serde(default)]
+    links: std::collections::BTreeMap<toml::Spanned<String>, String>,
+}
+
+fn key_table(
+    map: std::collections::BTreeMap<toml::Spanned<String>, String>,
+    source: &Arc<str>,
+) -> KeyTable {
+    let mut entries: Vec<_> = map
+        .into_iter()
+        .map(|(k, v)| (k.get_ref().clone(), v, k.span()))
+        .collect();
+    entries.sort_by_key(|e| e.2.start);
+    KeyTable {
+        entries,
+        source: source.clone(),
+    }
 }
 
 /// Overrides from the command line, applied over book.toml.
@@ -171,7 +204,10 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         build: parsed.build,
         review: parsed.review,
         safety: parsed.safety,
+        redirects: key_table(parsed.redirects, &text),
+        links: key_table(parsed.links, &text),
     };
+    check_links(&cfg.links)?;
     let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());
     if !bounds.is_empty() {
         return Err(bounds);
@@ -201,6 +237,28 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         None => None,
     };
     Ok(cfg)
+}
+
+/// `[links]` keys are prefixes that climb out of the content folder (`../std/`), values
+/// absolute URLs: anything else could never match a link, or would make a broken one.
+fn check_links(links: &KeyTable) -> Result<(), Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let shown = Path::new("book.toml");
+    for (prefix, url, span) in &links.entries {
+        let msg = if !prefix.starts_with("../") {
+            format!("[links] prefix `{prefix}` does not leave the content folder")
+        } else if !(url.starts_with("https://") || url.starts_with("http://")) {
+            format!("[links] `{prefix}` maps to `{url}`, which is not an absolute http(s) URL")
+        } else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::error(msg)
+                .at(shown, &links.source, span.clone())
+                .hint("map a prefix such as \"../std/\" to a base URL such as \"https://doc.rust-lang.org/std/\""),
+        );
+    }
+    if diags.is_empty() { Ok(()) } else { Err(diags) }
 }
 
 /// Where `base-url = "<u>"` is written: the value on the key's own line, never a comment.

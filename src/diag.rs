@@ -220,7 +220,8 @@ impl Diagnostics {
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
-    /// Orders by file then position, so output is stable whatever the thread scheduling.
+    /// Orders by file then position, so output is stable whatever the thread scheduling;
+    /// drops repeats (a problem in a file included by several pages is reported once).
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
             (
@@ -233,6 +234,12 @@ impl Diagnostics {
                     b.span.as_ref().map(|s| s.start),
                     &b.message,
                 ))
+        });
+        self.items.dedup_by(|a, b| {
+            a.message == b.message
+                && a.file == b.file
+                && a.span == b.span
+                && a.severity == b.severity
         });
     }
 

@@ -18,6 +18,7 @@ pub mod fsx;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub(crate) mod redirects;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -357,6 +357,9 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                         site: &site,
                         images,
                         page: id,
+                        root: &cfg.root,
+                        content: &content_dir,
+                        links: &cfg.links,
                     })),
                     true,
                 ),
@@ -383,6 +386,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     }
     let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
     diags.extend(validate::collisions(&site, cfg, &statics));
+    diags.extend(crate::redirects::check(&site, cfg, &statics));
     clock.lap("validate");
     if cfg.build.deny_warnings {
         diags.deny_warnings();

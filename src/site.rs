@@ -489,6 +489,9 @@ fn site_wide(
         cache.print_shell = Some((key, shell));
     }
     clock.lap("print");
+    for (path, html) in crate::redirects::files(site, cfg, titles) {
+        tree.insert(path, html);
+    }
     if let Some(base) = &cfg.book.base_url {
         let urls: Vec<&str> = site
             .order

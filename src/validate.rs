@@ -25,14 +25,14 @@ pub fn links(site: &Site, rendered: &[&Rendered]) -> Diagnostics {
                 Some(best) if strsim::levenshtein(best, anchor) <= 3 => format!("did you mean `#{best}`?"),
                 _ => "anchors are heading ids (`## A heading` → `#a-heading`), `{#custom}` ids or `#figure-N`".into(),
             };
+            let d = Diagnostic::error(format!(
+                "link to a missing anchor `#{anchor}` on {}",
+                target.shown.display()
+            ));
             diags.push(
-                Diagnostic::error(format!(
-                    "link to a missing anchor `#{anchor}` on {}",
-                    target.shown.display()
-                ))
-                .at(&page.shown, &page.text, link.span.clone())
-                .label("no heading or figure has this id")
-                .hint(hint),
+                r.place(d, page, link.span.clone())
+                    .label("no heading or figure has this id")
+                    .hint(hint),
             );
         }
     }
@@ -41,7 +41,7 @@ pub fn links(site: &Site, rendered: &[&Rendered]) -> Diagnostics {
 
 /// What guide itself writes at an output path, if anything: the not-found page, the print
 /// view, search, the sitemap, robots.txt, the theme's static files.
-fn generated(path: &str, cfg: &Config, statics: &[&str]) -> Option<&'static str> {
+pub(crate) fn generated(path: &str, cfg: &Config, statics: &[&str]) -> Option<&'static str> {
     let with_base = cfg.book.base_url.is_some();
     match path {
         "404.html" => return Some("the not-found page (theme template 404.html)"),

@@ -117,6 +117,9 @@ pub fn walk(cfg: &Config, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        if is_partial(&rel) {
+            continue;
+        }
         let found = Found {
             path: entry.path().to_path_buf(),
             rel,
@@ -128,6 +131,20 @@ pub fn walk(cfg: &Config, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
         }
     }
     (out, diags)
+}
+
+/// Is this content-relative path only for inclusion (`{{#include}}`), never published on
+/// its own? Any file or folder whose name starts with `_`, except `_index.md` (as Jekyll
+/// does): `_shared/safety.md`, `_note.md`, `_listings/main.rs`.
+pub fn is_partial(rel: &str) -> bool {
+    let mut parts = rel.split('/').peekable();
+    while let Some(p) = parts.next() {
+        let last = parts.peek().is_none();
+        if p.starts_with('_') && !(last && p == "_index.md") {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the walk skips this entry: an editor's or the OS's file, or a hidden one not
@@ -173,5 +190,26 @@ mod tests {
             assert!(is_ignored_name(n), "{n}");
         }
         assert!(!is_ignored_name("anatomy.md"));
+    }
+
+    #[test]
+    fn partials_are_underscored() {
+        for p in [
+            "_note.md",
+            "_shared/safety.md",
+            "a/_listings/main.rs",
+            "_x.png",
+        ] {
+            assert!(is_partial(p), "{p}");
+        }
+        for p in [
+            "_index.md",
+            "a/_index.md",
+            "a/b.md",
+            "listings/x.rs",
+            "a_b.md",
+        ] {
+            assert!(!is_partial(p), "{p}");
+        }
     }
 }

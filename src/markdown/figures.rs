@@ -20,7 +20,7 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Ve
     while i < events.len() {
         if let Some((img, end)) = lone_image(&events, i) {
             let span = events[img].1.clone();
-            let described = description_after(&events, end + 1, ctx);
+            let described = description_after(&events, end + 1);
             let desc_id = described
                 .as_ref()
                 .map(|_| format!("figure-{}-desc", out.figures.len() + 1));
@@ -47,6 +47,12 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Ve
                 i = close + 1;
             }
             continue;
+        }
+        if description_after(&events, i).is_some() {
+            out.diags.push(
+                ctx.warning(&events[i].1, "a `[!DESCRIPTION]` quote that does not follow a figure")
+                    .hint("put the long description directly after the image it describes (an image alone in its paragraph)"),
+            );
         }
         if let Event::Start(Tag::Image { .. }) = &events[i].0 {
             let close = close_of(&events, i);
@@ -88,22 +94,26 @@ fn lone_image(events: &[Ev], i: usize) -> Option<(usize, usize)> {
 /// Alt text longer than this (in characters) warns: detail belongs in a long description.
 const LONG_ALT: usize = 150;
 
-/// If `events[i]` opens a `> [!DESCRIPTION]` blockquote: its inner events without the
-/// marker, and the index of its End(BlockQuote).
-fn description_after<'a>(events: &[Ev<'a>], i: usize, ctx: &Ctx) -> Option<(Vec<Ev<'a>>, usize)> {
-    let (Event::Start(Tag::BlockQuote(None)), range) = events.get(i)? else {
-        return None;
-    };
-    let body = &ctx.text()[ctx.offset()..];
-    let src = body.get(range.clone())?;
-    let line_len = src.find('\n').unwrap_or(src.len());
-    let first = src[..line_len].trim_start().strip_prefix('>')?.trim();
-    if !first.eq_ignore_ascii_case("[!description]") {
+/// If `events[i]` opens a blockquote whose first line is `[!DESCRIPTION]`: its inner
+/// events without that line, and the index of its End(BlockQuote).
+fn description_after<'a>(events: &[Ev<'a>], i: usize) -> Option<(Vec<Ev<'a>>, usize)> {
+    if !matches!(events.get(i)?.0, Event::Start(Tag::BlockQuote(None)))
+        || !matches!(events.get(i + 1)?.0, Event::Start(Tag::Paragraph))
+    {
         return None;
     }
-    let marker_end = range.start + line_len;
+    // The marker line's text events (pulldown-cmark may split `[`, `!DESCRIPTION`, `]`).
+    let mut first = String::new();
+    let mut j = i + 2;
+    while let Some((Event::Text(t), _)) = events.get(j) {
+        first.push_str(t);
+        j += 1;
+    }
+    if !first.trim().eq_ignore_ascii_case("[!description]") {
+        return None;
+    }
     let mut depth = 0usize;
-    let mut close = i;
+    let mut close = events.len() - 1;
     for (k, (e, _)) in events.iter().enumerate().skip(i) {
         match e {
             Event::Start(Tag::BlockQuote(_)) => depth += 1,
@@ -117,20 +127,18 @@ fn description_after<'a>(events: &[Ev<'a>], i: usize, ctx: &Ctx) -> Option<(Vec<
             _ => {}
         }
     }
-    let mut inner: Vec<Ev> = Vec::new();
-    for (k, ev) in events[i + 1..close].iter().enumerate() {
-        let on_marker_line = ev.1.start <= marker_end;
-        match &ev.0 {
-            // The marker's own text, and the line break after it.
-            Event::Text(_) | Event::SoftBreak if on_marker_line => continue,
-            Event::End(TagEnd::Paragraph)
-                if k > 0 && matches!(inner.last(), Some((Event::Start(Tag::Paragraph), _))) =>
-            {
-                inner.pop();
-            }
-            _ => inner.push(ev.clone()),
+    let mut inner: Vec<Ev> = Vec::with_capacity(close - i);
+    match events.get(j).map(|e| &e.0) {
+        // The marker alone in its paragraph: drop the paragraph.
+        Some(Event::End(TagEnd::Paragraph)) => j += 1,
+        // The paragraph goes on after the marker line.
+        Some(Event::SoftBreak | Event::HardBreak) => {
+            inner.push(events[i + 1].clone());
+            j += 1;
         }
+        _ => inner.push(events[i + 1].clone()),
     }
+    inner.extend(events[j.min(close)..close].iter().cloned());
     Some((inner, close))
 }
 

@@ -183,9 +183,12 @@ fn rewrite(
         return None;
     }
     let Some(rel) = resolve(ctx.folder(), path) else {
+        if let Some(url) = outside(ctx, dest) {
+            return Some(url);
+        }
         out.diags.push(
             ctx.error(range, format!("link `{dest}` leaves the content folder"))
-                .hint("link to pages and files inside the content folder"),
+                .hint("link to pages and files inside the content folder, or map the prefix to a URL in book.toml: [links] \"../other/\" = \"https://example.org/other/\""),
         );
         return None;
     };
@@ -227,6 +230,37 @@ fn rewrite(
     });
     out.diags.push(d);
     None
+}
+
+/// A link that leaves the content folder, rewritten by book.toml's `[links]`: the link is
+/// resolved from the page's folder (`../std/x.html` from `a/b.md` is `../../std/x.html` there),
+/// then the longest matching prefix is replaced by its base URL.
+fn outside(ctx: &Ctx, dest: &str) -> Option<String> {
+    if ctx.links.entries.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let mut up = 0;
+    let joined = format!("{}{dest}", ctx.folder());
+    let trailing = joined.ends_with('/');
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." if parts.pop().is_none() => up += 1,
+            ".." => {}
+            s => parts.push(s),
+        }
+    }
+    let mut norm = format!("{}{}", "../".repeat(up), parts.join("/"));
+    if trailing {
+        norm.push('/');
+    }
+    ctx.links
+        .entries
+        .iter()
+        .filter(|(prefix, _, _)| norm.starts_with(prefix.as_str()))
+        .max_by_key(|(prefix, _, _)| prefix.len())
+        .map(|(prefix, base, _)| format!("{base}{}", &norm[prefix.len()..]))
 }
 
 fn page_for(ctx: &Ctx, rel: &str, dir: bool) -> Option<PageId> {

@@ -140,7 +140,7 @@ fn long_alt_text_and_a_missing_stop_if_warn() {
     assert!(err.contains("content/nostop.md:5:1"), "{err}");
     assert!(!err.contains("content/steps.md:5"), "{err}");
     let steps = g.main_of("public/steps/index.html");
-    assert!(steps.contains("<div class=\"callout callout-caution callout-stop\" role=\"note\">\n<p class=\"callout-title\">Stop</p>"), "{steps}");
+    assert!(steps.contains("<div class=\"callout callout-caution callout-stop\" role=\"note\">\n<p class=\"callout-title\"><span class=\"visually-hidden\">Caution: </span>Stop if</p>"), "{steps}");
     let print = g.read("public/print/index.html");
     assert!(print.contains("callout-stop"));
     // Not required: no warning.

@@ -4,17 +4,22 @@
 
 mod build;
 mod bundled;
+mod callouts;
 mod errors;
 mod fidelity;
+mod footnotes;
 mod hardening;
 mod hardening_output;
 mod harness;
 mod health;
+mod includes;
 mod incremental;
 mod init;
 mod messages;
 mod props;
 mod reader;
+mod rebuild_props;
+mod redirects;
 mod regressions;
 mod robustness;
 mod serve;
