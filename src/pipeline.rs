@@ -260,7 +260,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     for r in results {
         match r {
             Ok(l) => loaded.push(l),
-            Err(d) => diags.push(d),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
         }
     }
     next.loaded = loaded.iter().map(|l| (l.rel.clone(), l.clone())).collect();
@@ -348,7 +348,11 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                 Some((text, r))
                     if targets_same
                         && Arc::ptr_eq(text, &p.text)
-                        && !r.images.iter().any(|i| edited_images.contains(i)) =>
+                        && !r.images.iter().any(|i| edited_images.contains(i))
+                        && !r
+                            .includes
+                            .iter()
+                            .any(|i| is_changed(&lexical(&content_dir.join(i)))) =>
                 {
                     (r.clone(), false)
                 }
@@ -380,9 +384,9 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
-    let reviews = review_all(&site, cfg, &mut diags);
+    let reviews = crate::health::review_all(&site, cfg, &mut diags);
     if cfg.safety.require_stop_if {
-        stop_ifs_required(&site, &plain, &mut diags);
+        crate::health::stop_ifs_required(&site, &plain, &mut diags);
     }
     let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
     diags.extend(validate::collisions(&site, cfg, &statics));
@@ -485,67 +489,20 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     })
 }
 
-/// Each page's clinical review, and the warnings about them (none for a folder without
-/// `_index.md`: there is no file to fix).
-fn review_all(
-    site: &content::Site,
-    cfg: &Config,
-    diags: &mut Diagnostics,
-) -> Vec<Option<content::review::Review>> {
-    let today = match content::review::Date::today() {
-        Ok(t) => t,
-        Err(d) => {
-            diags.push(d);
-            return vec![None; site.pages.len()];
-        }
-    };
-    site.pages
-        .iter()
-        .map(|p| {
-            let r = content::review::resolve(
-                p.front.review.as_ref(),
-                &cfg.review,
-                today,
-                &p.shown,
-                &p.text,
-            );
-            if !p.text.is_empty() {
-                r.warnings.into_iter().for_each(|d| diags.push(d));
+/// `path` with `.` and `..` components folded away (an include may name `../x.rs`), so it
+/// compares with the absolute paths a watcher reports.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
             }
-            r.review
-        })
-        .collect()
-}
-
-/// `[safety] require-stop-if`: a page with steps or a hold and no stop-if block warns.
-fn stop_ifs_required(site: &content::Site, rendered: &[&Rendered], diags: &mut Diagnostics) {
-    for (p, r) in site.pages.iter().zip(rendered) {
-        if r.stop_ifs == 0 && (!r.steps.is_empty() || !r.holds.is_empty()) {
-            let body = &p.text[p.body_start..];
-            let start = p.body_start + first_step(body).unwrap_or(0);
-            let at = start..start + body[start - p.body_start..].find('\n').unwrap_or(0);
-            diags.push(
-                crate::diag::Diagnostic::warning("page has steps but no stop-if block")
-                    .at(&p.shown, &p.text, at)
-                    .hint("say when to stop: `> [!CAUTION]` then a line starting `> Stop if you feel …` (book.toml `[safety] require-stop-if = true` asks for one)"),
-            );
+            std::path::Component::CurDir => {}
+            c => out.push(c),
         }
     }
-}
-
-/// Byte offset of the first numbered-list line or hold timer of `body`.
-fn first_step(body: &str) -> Option<usize> {
-    let mut at = 0;
-    for line in body.split_inclusive('\n') {
-        let t = line.trim_start();
-        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let numbered = digits > 0 && t[digits..].starts_with(['.', ')']);
-        if numbered || line.contains("](hold:") {
-            return Some(at + line.len() - t.len());
-        }
-        at += line.len();
-    }
-    None
+    out
 }
 
 /// Site-level context shared by every template.

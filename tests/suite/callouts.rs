@@ -12,7 +12,11 @@ fn types_titles_and_aliases() {
     let main = g.main_of("public/index.html");
     for class in ["note", "tip", "important", "warning", "caution"] {
         // The warning titled "Stop if it hurts" is also a stop-if block (stop_if.rs).
-        let stop = if class == "warning" { " callout-stop" } else { "" };
+        let stop = if class == "warning" {
+            " callout-stop"
+        } else {
+            ""
+        };
         assert!(
             main.contains(&format!(
                 "<div class=\"callout callout-{class}{stop}\" role=\"note\">"

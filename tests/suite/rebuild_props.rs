@@ -34,6 +34,8 @@ pub enum Op {
     /// Write diagram `d` with variant `v` (0 removes it).
     Diagram(u8, u8),
     RenameDiagram(u8, u8),
+    /// Write included file `f` with variant `v` (0 removes it).
+    Include(u8, u8),
     /// Write theme file `f` with variant `v` (0 removes it).
     Theme(u8, u8),
     /// book.toml from bits: title, base-url, theme `mine`, drafts.
@@ -70,7 +72,7 @@ struct Model {
 
 fn snippet(n: u8, depth: usize) -> String {
     let up = "../".repeat(depth);
-    match n % 13 {
+    match n % 15 {
         1 => "Plain words here.".into(),
         2 => "More words, edited.".into(),
         3 => format!("Go [home]({up}_index.md)."),
@@ -83,6 +85,8 @@ fn snippet(n: u8, depth: usize) -> String {
         10 => format!("A [broken]({up}nope.md) link."),
         11 => "## Part one\n\nText, [here](#part-one).".into(),
         12 => "> [!NOTE]\n> A note.".into(),
+        13 => format!("{{{{#include {up}_shared/note.md}}}}"),
+        14 => format!("{{{{#include {up}_shared/timer.rs:2}}}}"),
         _ => "Words.".into(),
     }
 }
@@ -116,6 +120,19 @@ fn svg(v: u8) -> Vec<u8> {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\"><rect width=\"{v}\" height=\"3\"/></svg>"
     )
+    .into_bytes()
+}
+
+const INCLUDED: [&str; 2] = ["content/_shared/note.md", "content/_shared/timer.rs"];
+
+fn included(f: usize, v: u8) -> Vec<u8> {
+    match (f, v % 3) {
+        (0, 1) => format!("A shared note, version {v}.\n"),
+        (0, 2) => format!("## Shared {v}\n\n{{{{#include timer.rs:1}}}}\n"),
+        (0, _) => format!("A [shared link](nope-{v}.md).\n"), // an error in a partial
+        (_, 1) => format!("fn first() {{}}\nfn second_{v}() {{}}\n"),
+        _ => format!("// line {v}\n"),
+    }
     .into_bytes()
 }
 
@@ -175,6 +192,9 @@ impl Model {
         m.files.insert("content/diagrams/d1.svg".into(), svg(1));
         m.files.insert("content/diagrams/d2.svg".into(), svg(2));
         m.files.insert("book.toml".into(), book(0));
+        m.files.insert(INCLUDED[0].into(), included(0, 1));
+        m.files.insert(INCLUDED[1].into(), included(1, 1));
+        m.pages.get_mut("content/b.md").unwrap().body.push(13);
         m
     }
 
@@ -255,7 +275,7 @@ impl Model {
                     self.add(
                         rel,
                         Page {
-                            body: vec![1, n % 13],
+                            body: vec![1, n % 15],
                             ..Page::default()
                         },
                     );
@@ -311,6 +331,14 @@ impl Model {
                 let to = format!("content/diagrams/d{}.svg", 1 + to % 3);
                 if let Some(bytes) = self.files.remove(&from) {
                     self.files.insert(to, bytes);
+                }
+            }
+            Op::Include(f, v) => {
+                let f = usize::from(f) % INCLUDED.len();
+                if v % 4 == 0 {
+                    self.files.remove(INCLUDED[f]);
+                } else {
+                    self.files.insert(INCLUDED[f].into(), included(f, v));
                 }
             }
             Op::Theme(f, v) => {
@@ -475,6 +503,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (n(), n()).prop_map(|(a, b)| Op::Diagram(a, b)),
         1 => (n(), n()).prop_map(|(a, b)| Op::RenameDiagram(a, b)),
         2 => (n(), n()).prop_map(|(a, b)| Op::Theme(a, b)),
+        2 => (n(), n()).prop_map(|(a, b)| Op::Include(a, b)),
         1 => n().prop_map(Op::Book),
         8 => Just(Op::Build),
     ]
