@@ -99,6 +99,14 @@ pub fn check_config(cfg: &Config, text: &Arc<str>, output_from_toml: bool) -> Di
         let output = cfg.build.output.to_string_lossy().into_owned();
         check("output", &output, cfg.output_dir(), "output folder");
     }
+    if real(&cfg.root).starts_with(real(&cfg.content_dir())) {
+        let d = Diagnostic::error(format!(
+            "`content = \"{content}\"` holds the project itself: book.toml, the themes and \
+             everything beside them would be published"
+        ))
+        .hint("keep the pages in a folder of their own, such as `content = \"content\"`");
+        diags.push(locate(d, text, "content", &content));
+    }
     diags
 }
 

@@ -230,6 +230,14 @@ fn rows() -> Vec<Row> {
             expect: Expect::Built(|g| assert!(g.read("public/index.html").contains("Outside"))),
         },
         Row {
+            name: "content = \".\" (the project root, book.toml included)",
+            setup: |g, s| {
+                book(g, "content = \".\"");
+                o(&s.join("site"))
+            },
+            expect: Expect::Refused("holds the project itself"),
+        },
+        Row {
             name: "theme = \"../../x\"",
             setup: |g, s| {
                 std::fs::create_dir_all(s.join("x/templates")).unwrap();
