@@ -215,7 +215,15 @@ fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
     } = staged;
     let mut cache = Cache { state, ..prev };
     let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
-    site::search_files(&site, &titles, &plain, &todo, &mut cache.search, &mut tree);
+    let language = cache.cfg.book.language.clone();
+    site::search_files(
+        (&site, &language),
+        &titles,
+        &plain,
+        &todo,
+        &mut cache.search,
+        &mut tree,
+    );
     clock.lap("search");
     let built = Built {
         warnings,
@@ -260,7 +268,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     for r in results {
         match r {
             Ok(l) => loaded.push(l),
-            Err(d) => diags.push(d),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
         }
     }
     next.loaded = loaded.iter().map(|l| (l.rel.clone(), l.clone())).collect();
@@ -339,6 +347,8 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     let targets_same = targets == prev.link_targets;
     next.link_targets = targets;
     let images = &next.images;
+    // Where `{{#include}}` may read: the project and `allow-outside` folders.
+    let bounds = crate::confine::Bounds::project(cfg);
     clock.lap("order");
     let rendered: Vec<(Arc<Rendered>, bool)> = (0..site.pages.len())
         .into_par_iter()
@@ -348,7 +358,11 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                 Some((text, r))
                     if targets_same
                         && Arc::ptr_eq(text, &p.text)
-                        && !r.images.iter().any(|i| edited_images.contains(i)) =>
+                        && !r.images.iter().any(|i| edited_images.contains(i))
+                        && !r
+                            .includes
+                            .iter()
+                            .any(|i| is_changed(&lexical(&content_dir.join(i)))) =>
                 {
                     (r.clone(), false)
                 }
@@ -358,6 +372,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                         images,
                         page: id,
                         root: &cfg.root,
+                        bounds: &bounds,
                         content: &content_dir,
                         links: &cfg.links,
                     })),
@@ -478,6 +493,22 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         warnings,
         clock,
     })
+}
+
+/// `path` with `.` and `..` components folded away (an include may name `../x.rs`), so it
+/// compares with the absolute paths a watcher reports.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Site-level context shared by every template.
