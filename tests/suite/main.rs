@@ -12,6 +12,7 @@ mod hardening;
 mod hardening_output;
 mod harness;
 mod health;
+mod import;
 mod includes;
 mod incremental;
 mod init;
