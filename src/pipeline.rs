@@ -289,6 +289,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
                         site: &site,
                         images,
                         page: id,
+                        trust_html: cfg.build.trust_html,
                     })),
                     true,
                 ),
@@ -305,6 +306,10 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         for d in &r.diags {
             diags.push(d.clone());
         }
+    }
+    let svg_figures = rendered.iter().flat_map(|(r, _)| r.svg_figures.iter());
+    for d in assets::svg_warnings(svg_figures, &cache.images, &cfg.build.content) {
+        diags.push(d);
     }
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");

@@ -4,8 +4,10 @@
 //! pipeline can cache and re-render pages independently.
 
 pub mod assets;
+pub(crate) mod css_sanitize;
 pub mod front_matter;
 pub mod order;
+pub(crate) mod svg_sanitize;
 pub mod walk;
 
 use std::collections::HashMap;

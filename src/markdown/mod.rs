@@ -10,6 +10,7 @@ mod figures;
 mod headings;
 pub mod highlight;
 mod links;
+mod raw_html;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -46,6 +47,8 @@ pub struct Ctx<'a> {
     pub images: &'a HashMap<String, ImageInfo>,
     /// The page being rendered.
     pub page: PageId,
+    /// `[build] trust-html`: raw HTML is kept as written (its URLs still rewritten).
+    pub trust_html: bool,
 }
 
 impl Ctx<'_> {
@@ -127,6 +130,9 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     /// Figures in order.
     pub figures: Vec<Figure>,
+    /// Content-relative paths of the SVGs the page inlines as figures (or tried to): what
+    /// sanitising removed from them is reported once per build, not once per page.
+    pub svg_figures: Vec<String>,
     /// Content-relative paths of the local images the page shows (figures or inline):
     /// its HTML holds their size, and an SVG's markup, so it must be re-rendered when
     /// one of them is edited.
@@ -152,6 +158,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
     let events: Vec<Ev> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
+    let events = raw_html::pass(events, ctx, &mut out);
     let events = headings::pass(events, &mut out);
     let events = figures::pass(events, ctx, &mut out);
     let events = links::pass(events, ctx, &mut out);

@@ -9,6 +9,7 @@ mod harness;
 mod incremental;
 mod init;
 mod props;
+mod raw_html;
 mod reader;
 mod regressions;
 mod robustness;
