@@ -25,6 +25,9 @@ pub enum Command {
         /// The guide's folder (holding book.toml).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Where and how to build.
+        #[command(flatten)]
+        build: BuildArgs,
     },
     /// Build in memory and serve with live reload.
     Serve {
@@ -40,12 +43,23 @@ pub enum Command {
         /// Open the guide in a browser.
         #[arg(long)]
         open: bool,
+        /// Another `Host` name to answer (repeatable; `.example.org` allows it and its
+        /// subdomains), e.g. behind a reverse proxy or a tunnel. IP addresses, localhost and
+        /// this machine's name are always answered; other names are refused (DNS rebinding).
+        #[arg(long = "allowed-host", value_name = "HOST")]
+        allowed_host: Vec<String>,
+        /// How to build.
+        #[command(flatten)]
+        build: BuildArgs,
     },
     /// Check the guide like `build` does, writing nothing.
     Check {
         /// The guide's folder (holding book.toml).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// How to build.
+        #[command(flatten)]
+        build: BuildArgs,
     },
     /// Start a new guide in an empty folder.
     Init {
@@ -53,6 +67,23 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+}
+
+/// Options of the commands that build (`build`, `serve`, `check`); `init` has none of them.
+#[derive(Args, Debug, Clone, Default)]
+pub struct BuildArgs {
+    /// Output folder (default: `[build] output`, i.e. `public`).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Include draft pages.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Absolute URL the site is published at (overrides `[book] base-url`).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Treat warnings as errors (fail the build on any warning; for CI).
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// When to colour output.
@@ -69,18 +100,6 @@ pub enum Color {
 /// Options of every command.
 #[derive(Args, Debug, Clone)]
 pub struct Global {
-    /// Output folder (default: `[build] output`, i.e. `public`).
-    #[arg(long, short, global = true)]
-    pub output: Option<PathBuf>,
-    /// Include draft pages.
-    #[arg(long, global = true)]
-    pub drafts: bool,
-    /// Absolute URL the site is published at (overrides `[book] base-url`).
-    #[arg(long, global = true)]
-    pub base_url: Option<String>,
-    /// Treat warnings as errors (fail the build on any warning; for CI).
-    #[arg(long, global = true)]
-    pub deny_warnings: bool,
     /// Print only errors.
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,

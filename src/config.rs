@@ -21,6 +21,20 @@ pub struct Config {
     pub book: BookSection,
     /// `[build]`.
     pub build: BuildSection,
+    /// `[redirects]`: old output paths to pages (see [`crate::redirects`]).
+    pub redirects: KeyTable,
+    /// `[links]`: link prefixes that leave the content folder, to the base URLs they mean.
+    pub links: KeyTable,
+}
+
+/// A book.toml table of string keys to string values, in file order, with where each key
+/// is written (so a diagnostic can point at it).
+#[derive(Debug, Clone, Default)]
+pub struct KeyTable {
+    /// `(key, value, span of the key in book.toml)`.
+    pub entries: Vec<(String, String, std::ops::Range<usize>)>,
+    /// book.toml's text, for diagnostics.
+    pub source: Arc<str>,
 }
 
 /// `[book]`: what the guide is.
@@ -66,6 +80,13 @@ pub struct BuildSection {
     /// links) instead of passing it through the allowlist; URLs are still rewritten and checked.
     #[serde(default)]
     pub trust_html: bool,
+    /// Folders outside the project (or, for content symlinks, outside the content folder)
+    /// that the guide may read from or write to; see [`crate::confine`].
+    #[serde(default)]
+    pub allow_outside: Vec<PathBuf>,
+    /// Hidden files or folders of the content folder to publish (`.well-known`).
+    #[serde(default)]
+    pub include_hidden: Vec<String>,
 }
 
 impl Default for BuildSection {
@@ -77,6 +98,8 @@ impl Default for BuildSection {
             drafts: false,
             deny_warnings: false,
             trust_html: false,
+            allow_outside: Vec::new(),
+            include_hidden: Vec::new(),
         }
     }
 }
@@ -100,6 +123,25 @@ struct BookToml {
     book: BookSection,
     #[serde(default)]
     build: BuildSection,
+    #[serde(default)]
+    redirects: std::collections::BTreeMap<toml::Spanned<String>, String>,
+    #[serde(default)]
+    links: std::collections::BTreeMap<toml::Spanned<String>, String>,
+}
+
+fn key_table(
+    map: std::collections::BTreeMap<toml::Spanned<String>, String>,
+    source: &Arc<str>,
+) -> KeyTable {
+    let mut entries: Vec<_> = map
+        .into_iter()
+        .map(|(k, v)| (k.get_ref().clone(), v, k.span()))
+        .collect();
+    entries.sort_by_key(|e| e.2.start);
+    KeyTable {
+        entries,
+        source: source.clone(),
+    }
 }
 
 /// Overrides from the command line, applied over book.toml.
@@ -148,27 +190,76 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         root: root.to_path_buf(),
         book: parsed.book,
         build: parsed.build,
+        redirects: key_table(parsed.redirects, &text),
+        links: key_table(parsed.links, &text),
     };
+    check_links(&cfg.links)?;
+    let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());
+    if !bounds.is_empty() {
+        return Err(bounds);
+    }
     if let Some(o) = &overrides.output {
         cfg.build.output = o.clone();
     }
     cfg.build.drafts |= overrides.drafts;
     cfg.build.deny_warnings |= overrides.deny_warnings;
+    let from_flag = overrides.base_url.is_some();
     if let Some(b) = &overrides.base_url {
         cfg.book.base_url = Some(b.clone());
     }
     cfg.book.base_url = match cfg.book.base_url.take() {
         Some(u) => Some(normalize_base_url(&u).map_err(|m| {
-            let d = Diagnostic::error(m)
-                .hint("use an absolute URL such as \"https://example.org/psoas/\"");
-            Diagnostics::from(match text.find(&u) {
-                Some(at) => d.at(shown, &text, at..at + u.len()),
+            let hint = "use an absolute URL such as \"https://example.org/my-guide/\"";
+            if from_flag {
+                // Not from book.toml: point at the flag, not at whatever line mentions it.
+                return Diagnostics::from(Diagnostic::error(format!("--{m}")).hint(hint));
+            }
+            let d = Diagnostic::error(m).hint(hint);
+            Diagnostics::from(match base_url_span(&text, &u) {
+                Some(span) => d.at(shown, &text, span),
                 None => d,
             })
         })?),
         None => None,
     };
     Ok(cfg)
+}
+
+/// `[links]` keys are prefixes that climb out of the content folder (`../std/`), values
+/// absolute URLs: anything else could never match a link, or would make a broken one.
+fn check_links(links: &KeyTable) -> Result<(), Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let shown = Path::new("book.toml");
+    for (prefix, url, span) in &links.entries {
+        let msg = if !prefix.starts_with("../") {
+            format!("[links] prefix `{prefix}` does not leave the content folder")
+        } else if !(url.starts_with("https://") || url.starts_with("http://")) {
+            format!("[links] `{prefix}` maps to `{url}`, which is not an absolute http(s) URL")
+        } else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::error(msg)
+                .at(shown, &links.source, span.clone())
+                .hint("map a prefix such as \"../std/\" to a base URL such as \"https://doc.rust-lang.org/std/\""),
+        );
+    }
+    if diags.is_empty() { Ok(()) } else { Err(diags) }
+}
+
+/// Where `base-url = "<u>"` is written: the value on the key's own line, never a comment.
+fn base_url_span(text: &str, u: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let code = line.split('#').next().unwrap_or("");
+        if code.trim_start().starts_with("base-url") {
+            if let Some(i) = code.find(u) {
+                return Some(at + i..at + i + u.len());
+            }
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn parse(text: &Arc<str>, shown: &Path) -> Result<BookToml, Diagnostics> {
@@ -194,7 +285,10 @@ pub fn serde_error(
     let d = Diagnostic::error(describe(&message)).at(shown, file_text, span);
     match unknown_key_hint(&message, found) {
         Some(h) => d.hint(h),
-        None => d.hint("see the book.toml reference in docs/authoring.md"),
+        None if shown.ends_with("book.toml") => {
+            d.hint("see the book.toml keys in docs/authoring.md#booktoml")
+        }
+        None => d.hint("see the front matter keys in docs/authoring.md#front-matter"),
     }
 }
 

@@ -6,12 +6,12 @@
 //! rustc style with `--> file:line:col`) and the serve overlay show the same thing.
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Chars, Config};
+use codespan_reporting::term;
+
+pub mod render;
 
 /// How bad a problem is: an error fails the build; a warning does not (unless the guide
 /// or the command line denies warnings), but the output may not be what the author meant.
@@ -220,7 +220,8 @@ impl Diagnostics {
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
-    /// Orders by file then position, so output is stable whatever the thread scheduling.
+    /// Orders by file then position, so output is stable whatever the thread scheduling;
+    /// drops repeats (a problem in a file included by several pages is reported once).
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
             (
@@ -234,15 +235,32 @@ impl Diagnostics {
                     &b.message,
                 ))
         });
+        self.items.dedup_by(|a, b| {
+            a.message == b.message
+                && a.file == b.file
+                && a.span == b.span
+                && a.severity == b.severity
+        });
     }
 
-    /// Renders every diagnostic, rustc style, to plain text (used by the serve overlay and tests).
+    /// Renders the diagnostics, rustc style, to plain text (used by the serve overlay and
+    /// tests): at most `render::PER_FILE` a file and `render::PER_BUILD` in all, then an
+    /// "… and N more" line; long source lines are shown as a window around the span.
     pub fn render_plain(&self) -> String {
+        let (shown, notes) = render::select(&self.items);
         let mut out = String::new();
-        for d in &self.items {
-            out.push_str(&render_one(d, |cfg, files, cs| {
-                term::emit_into_string(cfg, files, cs)
-            }));
+        for d in shown {
+            let (files, cs) = render::to_codespan(d);
+            out.push_str(
+                &term::emit_into_string(&render::config(), &files, &cs).unwrap_or_else(|_| {
+                    let word = if d.is_warning() { "warning" } else { "error" };
+                    format!("{word}: {}\n", d.message)
+                }),
+            );
+        }
+        for n in notes {
+            out.push_str(&n);
+            out.push('\n');
         }
         out
     }
@@ -257,9 +275,13 @@ impl Diagnostics {
         };
         let stream = StandardStream::stderr(choice);
         let mut lock = stream.lock();
-        for d in &self.items {
-            let (files, cs) = to_codespan(d);
-            let _ = term::emit_to_write_style(&mut lock, &config(), &files, &cs);
+        let (shown, notes) = render::select(&self.items);
+        for d in shown {
+            let (files, cs) = render::to_codespan(d);
+            let _ = term::emit_to_write_style(&mut lock, &render::config(), &files, &cs);
+        }
+        for n in notes {
+            let _ = std::io::Write::write_fmt(&mut lock, format_args!("{n}\n"));
         }
     }
 }
@@ -276,59 +298,6 @@ impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
         Diagnostics { items: vec![d] }
     }
-}
-
-fn config() -> Config {
-    Config {
-        chars: Chars::ascii(),
-        ..Config::default()
-    }
-}
-
-type Files = SimpleFiles<String, Arc<str>>;
-
-fn to_codespan(d: &Diagnostic) -> (Files, CsDiagnostic<usize>) {
-    let mut files = SimpleFiles::new();
-    let cs = match d.severity {
-        Severity::Error => CsDiagnostic::error(),
-        Severity::Warning => CsDiagnostic::warning(),
-    };
-    let mut cs = cs.with_message(d.message.clone());
-    match (&d.file, &d.source, &d.span) {
-        (Some(f), Some(src), Some(span)) => {
-            let id = files.add(display(f), src.clone());
-            let label = Label::primary(id, span.clone());
-            cs = cs.with_labels(vec![match &d.label {
-                Some(l) => label.with_message(l.clone()),
-                None => label,
-            }]);
-        }
-        (Some(f), _, _) => cs = cs.with_notes(vec![format!("in {}", display(f))]),
-        _ => {}
-    }
-    if let Some(h) = &d.hint {
-        cs = cs.with_notes(vec![format!("hint: {h}")]);
-    }
-    (files, cs)
-}
-
-fn render_one(
-    d: &Diagnostic,
-    emit: impl Fn(
-        &Config,
-        &Files,
-        &CsDiagnostic<usize>,
-    ) -> Result<String, codespan_reporting::files::Error>,
-) -> String {
-    let (files, cs) = to_codespan(d);
-    emit(&config(), &files, &cs).unwrap_or_else(|_| {
-        let word = if d.is_warning() { "warning" } else { "error" };
-        format!("{word}: {}\n", d.message)
-    })
-}
-
-fn display(p: &Path) -> String {
-    p.display().to_string()
 }
 
 /// The library's error type for failures that are not about the guide's content:

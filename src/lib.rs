@@ -11,12 +11,14 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod confine;
 pub mod content;
 pub mod diag;
 pub mod fsx;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub(crate) mod redirects;
 pub mod render;
 pub mod search;
 pub mod serve;

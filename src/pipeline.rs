@@ -21,6 +21,7 @@ use crate::output::OutputTree;
 use crate::render::Renderer;
 use crate::render::context::SiteCtx;
 use crate::render::theme::Theme;
+use crate::search;
 use crate::site;
 use crate::validate;
 
@@ -65,15 +66,27 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
 /// A build that can be repeated cheaply after edits.
 pub struct Session {
     opts: BuildOptions,
+    /// What the last successful build left; only ever replaced whole.
     cache: Option<Cache>,
+    /// Files changed since `cache` was made: a failed build keeps the cache as it was, so
+    /// the next build must still treat what that build saw change as changed.
+    pending: Vec<PathBuf>,
     one_shot: bool,
 }
 
-/// What survives between builds.
+/// What survives between builds: made whole by a successful build, never patched.
 pub(crate) struct Cache {
     pub(crate) cfg: Config,
     pub(crate) renderer: Arc<Renderer>,
     pub(crate) theme: Theme,
+    state: State,
+    /// The search index (updated in place by [`commit`], once nothing can fail any more).
+    search: search::Index,
+}
+
+/// The part of the cache a build computes anew from the last one.
+#[derive(Default)]
+struct State {
     loaded: HashMap<String, Loaded>,
     images: HashMap<String, ImageInfo>,
     asset_bytes: HashMap<String, Bytes>,
@@ -85,7 +98,7 @@ pub(crate) struct Cache {
     had_code: Option<bool>,
     /// The last walk of the content folder and what it reported.
     walked: Option<(walk::Walk, Diagnostics)>,
-    pub(crate) site: site::SiteCache,
+    site: site::SiteCache,
 }
 
 impl Session {
@@ -99,6 +112,7 @@ impl Session {
         Session {
             opts,
             cache: None,
+            pending: Vec::new(),
             one_shot: false,
         }
     }
@@ -116,39 +130,47 @@ impl Session {
     /// A full build; the cache is replaced.
     pub fn build(&mut self) -> Result<Built, Diagnostics> {
         self.cache = None;
-        self.run(&[])
+        self.run()
     }
 
     /// A build after `changed` files changed: book.toml or theme edits rebuild everything;
     /// content edits reuse what they did not touch.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
-        let full = match &self.cache {
-            None => true,
-            Some(c) => {
-                let content = c.cfg.content_dir();
-                changed.iter().any(|p| !p.starts_with(&content))
+        self.pending.extend_from_slice(changed);
+        if let Some(c) = &self.cache {
+            let content = c.cfg.content_dir();
+            if self.pending.iter().any(|p| !p.starts_with(&content)) {
+                self.cache = None;
             }
-        };
-        if full {
-            self.cache = None;
         }
-        self.run(changed)
+        self.run()
     }
 
-    fn run(&mut self, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
-        let mut cache = match self.cache.take() {
-            Some(c) => c,
+    /// Builds on the cache (or from nothing) and replaces the cache whole on success; after
+    /// a failure the cache stays as the last success left it.
+    fn run(&mut self) -> Result<Built, Diagnostics> {
+        let (prev, from_scratch) = match self.cache.take() {
+            Some(c) => (c, false),
             None => {
-                let mut c = fresh(&self.opts)?;
-                c.site.one_shot = self.one_shot;
-                c
+                self.pending.clear();
+                (fresh(&self.opts)?, true)
             }
         };
-        let result = build_with(&mut cache, changed);
-        if result.is_ok() || self.cache.is_none() {
-            self.cache = Some(cache);
+        match build_with(&prev, &self.pending, self.one_shot) {
+            Ok(staged) => {
+                let (built, cache) = commit(prev, staged);
+                self.pending.clear();
+                self.cache = Some(cache);
+                Ok(built)
+            }
+            Err(diags) => {
+                // A cache that never built anything is worth nothing: the next build is full.
+                if !from_scratch {
+                    self.cache = Some(prev);
+                }
+                Err(diags)
+            }
         }
-        result
     }
 }
 
@@ -160,31 +182,68 @@ fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
         cfg,
         renderer,
         theme,
-        loaded: HashMap::new(),
-        images: HashMap::new(),
-        asset_bytes: HashMap::new(),
-        rendered: HashMap::new(),
-        layout: Vec::new(),
-        link_targets: Vec::new(),
-        walked: None,
-        had_code: None,
-        site: site::SiteCache::default(),
+        state: State::default(),
+        search: search::Index::default(),
     })
 }
 
-fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
+/// A build that has succeeded up to the search index: the new cache state, the tree without
+/// the index, and what the index needs.
+struct Staged {
+    state: State,
+    tree: OutputTree,
+    site: content::Site,
+    titles: Vec<String>,
+    rendered: Vec<Arc<Rendered>>,
+    todo: Vec<usize>,
+    warnings: Diagnostics,
+    clock: Clock,
+}
+
+/// The one place the cache changes: the search index is brought up to date and the new
+/// state replaces the old.
+fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
+    let Staged {
+        state,
+        mut tree,
+        site,
+        titles,
+        rendered,
+        todo,
+        warnings,
+        mut clock,
+    } = staged;
+    let mut cache = Cache { state, ..prev };
+    let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
+    site::search_files(&site, &titles, &plain, &todo, &mut cache.search, &mut tree);
+    clock.lap("search");
+    let built = Built {
+        warnings,
+        timings: clock.laps,
+        tree,
+        config: cache.cfg.clone(),
+        pages: site.pages.len(),
+        assets: cache.state.asset_bytes.len(),
+        rendered: todo.len(),
+    };
+    (built, cache)
+}
+
+fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Staged, Diagnostics> {
     let mut clock = Clock::default();
     clock.lap("start");
-    let cfg = cache.cfg.clone();
+    let prev = &cache.state;
+    let cfg = &cache.cfg;
+    let mut next = State::default();
     // A changed folder (a rename, or a rescan after lost events) means every file under it.
     let is_changed = |p: &Path| changed.iter().any(|c| p.starts_with(c));
     let content_dir = cfg.content_dir();
-    let (found, mut diags) = match cache.walked.take() {
-        Some(w) if w.0.still_valid(changed) => w,
-        _ => walk::walk(&cfg.root, &content_dir, &cfg.build.content),
+    let (found, mut diags) = match &prev.walked {
+        Some(w) if w.0.still_valid(changed) => w.clone(),
+        _ => walk::walk(cfg, &content_dir, &cfg.build.content),
     };
-    if !cache.site.one_shot {
-        cache.walked = Some((found.clone(), diags.clone()));
+    if !one_shot {
+        next.walked = Some((found.clone(), diags.clone()));
     }
 
     // Read only new or changed page files.
@@ -192,7 +251,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     let results: Vec<_> = found
         .pages
         .par_iter()
-        .map(|f| match cache.loaded.get(&f.rel) {
+        .map(|f| match prev.loaded.get(&f.rel) {
             Some(l) if !is_changed(&f.path) => Ok(l.clone()),
             _ => content::load_page(&f.path, &f.rel, &shown),
         })
@@ -204,13 +263,13 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
             Err(d) => diags.push(d),
         }
     }
-    cache.loaded = loaded.iter().map(|l| (l.rel.clone(), l.clone())).collect();
+    next.loaded = loaded.iter().map(|l| (l.rel.clone(), l.clone())).collect();
 
     // Assets: read and measure only new or changed ones.
     let fresh_assets: Vec<_> = found
         .assets
         .par_iter()
-        .filter(|f| is_changed(&f.path) || !cache.asset_bytes.contains_key(&f.rel))
+        .filter(|f| is_changed(&f.path) || !prev.asset_bytes.contains_key(&f.rel))
         .map(|f| {
             (
                 f.rel.clone(),
@@ -219,8 +278,18 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         })
         .collect();
     let keep: HashSet<&str> = found.assets.iter().map(|f| f.rel.as_str()).collect();
-    cache.asset_bytes.retain(|k, _| keep.contains(k.as_str()));
-    cache.images.retain(|k, _| keep.contains(k.as_str()));
+    next.asset_bytes = prev
+        .asset_bytes
+        .iter()
+        .filter(|(k, _)| keep.contains(k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    next.images = prev
+        .images
+        .iter()
+        .filter(|(k, _)| keep.contains(k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     // Images whose size or SVG markup changed: the pages showing them are re-rendered.
     let mut edited_images: HashSet<String> = HashSet::new();
     for (rel, bytes) in fresh_assets {
@@ -229,14 +298,14 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
                 let info = assets::is_image(&rel)
                     .then(|| assets::info(&rel, &b))
                     .flatten();
-                if cache.images.get(&rel) != info.as_ref() {
+                if prev.images.get(&rel) != info.as_ref() {
                     edited_images.insert(rel.clone());
                 }
                 match info {
-                    Some(info) => cache.images.insert(rel.clone(), info),
-                    None => cache.images.remove(&rel),
+                    Some(info) => next.images.insert(rel.clone(), info),
+                    None => next.images.remove(&rel),
                 };
-                cache.asset_bytes.insert(rel, Bytes::from(b));
+                next.asset_bytes.insert(rel, Bytes::from(b));
             }
             Err(d) => diags.push(d),
         }
@@ -267,16 +336,15 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         .chain(site.assets.keys().cloned())
         .collect();
     targets.sort_unstable();
-    let targets_same = targets == cache.link_targets;
-    cache.link_targets = targets;
-    let images = &cache.images;
-    let prev = &cache.rendered;
+    let targets_same = targets == prev.link_targets;
+    next.link_targets = targets;
+    let images = &next.images;
     clock.lap("order");
     let rendered: Vec<(Arc<Rendered>, bool)> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
             let p = &site.pages[id];
-            match prev.get(&p.rel) {
+            match prev.rendered.get(&p.rel) {
                 Some((text, r))
                     if targets_same
                         && Arc::ptr_eq(text, &p.text)
@@ -290,13 +358,16 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
                         images,
                         page: id,
                         trust_html: cfg.build.trust_html,
+                        root: &cfg.root,
+                        content: &content_dir,
+                        links: &cfg.links,
                     })),
                     true,
                 ),
             }
         })
         .collect();
-    cache.rendered = site
+    next.rendered = site
         .pages
         .iter()
         .zip(&rendered)
@@ -314,6 +385,9 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
+    let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
+    diags.extend(validate::collisions(&site, cfg, &statics));
+    diags.extend(crate::redirects::check(&site, cfg, &statics));
     clock.lap("validate");
     if cfg.build.deny_warnings {
         diags.deny_warnings();
@@ -330,7 +404,7 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
         .map(|(i, _)| i)
         .collect();
     let input = site::Input {
-        cfg: &cfg,
+        cfg,
         site: &site,
         rendered: &plain,
         renderer: &cache.renderer,
@@ -352,27 +426,26 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
             )
         })
         .collect();
-    let same_structure = layout.len() == cache.layout.len()
+    let same_structure = layout.len() == prev.layout.len()
         && layout
             .iter()
-            .zip(&cache.layout)
+            .zip(&prev.layout)
             .all(|(a, b)| a.0 == b.0 && a.2 == b.2);
     let has_code = site::needs_highlight(&plain);
-    let same_head = cache.had_code == Some(has_code);
-    let todo: Vec<usize> = if !same_structure || !same_head || cache.site.html.is_empty() {
+    let same_head = prev.had_code == Some(has_code);
+    let todo: Vec<usize> = if !same_structure || !same_head || prev.site.html.is_empty() {
         (0..site.pages.len()).collect()
     } else {
         // Same pages in the same places: re-render the edited pages, and the pages that show
         // a title or description that changed (neighbours, parent, navigation).
         let retitled: HashSet<&str> = layout
             .iter()
-            .zip(&cache.layout)
+            .zip(&prev.layout)
             .filter(|(a, b)| a.1 != b.1 || a.3 != b.3)
             .map(|(a, _)| a.0.as_str())
             .collect();
         let shows_retitled = |url: &str| {
-            cache
-                .site
+            prev.site
                 .deps
                 .get(url)
                 .is_some_and(|d| d.iter().any(|u| retitled.contains(u.as_str())))
@@ -384,29 +457,31 @@ fn build_with(cache: &mut Cache, changed: &[PathBuf]) -> Result<Built, Diagnosti
             })
             .collect()
     };
-    let tree = site::assemble(
+    let (tree, site_cache) = site::assemble(
         &input,
         &titles,
         &todo,
-        &mut cache.site,
-        &cache.asset_bytes,
+        (&prev.site, one_shot),
+        &next.asset_bytes,
         &mut clock,
     )
     .map_err(|mut errors| {
         errors.extend(warnings.clone());
         errors
     })?;
-    // Only now: after a failed render, the next build must compare with the last good one.
-    cache.layout = layout;
-    cache.had_code = Some(has_code);
-    Ok(Built {
-        warnings,
-        timings: clock.laps,
+    next.site = site_cache;
+    next.layout = layout;
+    next.had_code = Some(has_code);
+    let rendered = rendered.into_iter().map(|(r, _)| r).collect();
+    Ok(Staged {
+        state: next,
         tree,
-        config: cfg,
-        pages: site.pages.len(),
-        assets: cache.asset_bytes.len(),
-        rendered: todo.len(),
+        site,
+        titles,
+        rendered,
+        todo,
+        warnings,
+        clock,
     })
 }
 

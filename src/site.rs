@@ -3,6 +3,7 @@
 //! files (404, print view, search index, sitemap, robots.txt).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use bytes::Bytes;
 use rayon::prelude::*;
@@ -68,19 +69,28 @@ impl Input<'_> {
     }
 }
 
-/// Renders pages `todo` (others come from `html`, which is updated) and builds the tree.
+/// Renders pages `todo` (others come from `prev`) and builds the tree (all but the search
+/// index) and the next [`SiteCache`]; `one_shot` keeps no cache that only a rebuild uses.
 pub(crate) fn assemble(
     input: &Input,
     titles: &[String],
     todo: &[PageId],
-    cache: &mut SiteCache,
+    (prev, one_shot): (&SiteCache, bool),
     asset_bytes: &HashMap<String, Bytes>,
     clock: &mut crate::pipeline::Clock,
-) -> Result<OutputTree, Diagnostics> {
-    let html = &mut cache.html;
+) -> Result<(OutputTree, SiteCache), Diagnostics> {
     let live: std::collections::HashSet<&str> =
         input.site.pages.iter().map(|p| p.url.as_str()).collect();
-    cache.deps.retain(|url, _| live.contains(url.as_str()));
+    let mut cache = SiteCache {
+        deps: prev
+            .deps
+            .iter()
+            .filter(|(url, _)| live.contains(url.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        ..SiteCache::default()
+    };
+    let mut html: HashMap<String, Bytes> = HashMap::with_capacity(input.site.pages.len());
     let mut tree = OutputTree::default();
     let assets = statics(input, &mut tree);
     let site_ctx = site_ctx(input.cfg);
@@ -94,11 +104,13 @@ pub(crate) fn assemble(
         match r {
             Ok((id, h, deps)) => {
                 html.insert(input.output_path(id), Bytes::from(h));
-                let urls = deps
+                let urls: Vec<String> = deps
                     .into_iter()
                     .map(|d| input.site.pages[d].url.clone())
                     .collect();
-                cache.deps.insert(input.site.pages[id].url.clone(), urls);
+                cache
+                    .deps
+                    .insert(input.site.pages[id].url.clone(), urls.into());
             }
             Err(d) => {
                 if seen.insert((d.message.clone(), d.location())) {
@@ -110,13 +122,18 @@ pub(crate) fn assemble(
     if !diags.is_empty() {
         return Err(diags);
     }
-    let live: std::collections::HashSet<String> = (0..input.site.pages.len())
-        .map(|id| input.output_path(id))
-        .collect();
-    html.retain(|k, _| live.contains(k));
+    for id in 0..input.site.pages.len() {
+        // A page not rendered now is one the plan found unchanged: the last build has it.
+        let path = input.output_path(id);
+        if let std::collections::hash_map::Entry::Vacant(e) = html.entry(path) {
+            let kept = prev.html.get(e.key()).cloned();
+            e.insert(kept.expect("the plan re-renders every page the cache lacks"));
+        }
+    }
     for (k, v) in html.iter() {
         tree.insert(k.clone(), v.clone());
     }
+    cache.html = html;
     for (rel, bytes) in asset_bytes {
         tree.files
             .entry(rel.clone())
@@ -128,11 +145,11 @@ pub(crate) fn assemble(
         titles,
         (&site_ctx, &assets),
         &mut tree,
-        cache,
+        (prev, &mut cache, one_shot),
         todo,
         clock,
     )?;
-    Ok(tree)
+    Ok((tree, cache))
 }
 
 /// Whether the highlighting stylesheet is part of the site (and linked from every head).
@@ -296,17 +313,13 @@ pub(crate) struct SiteCache {
     /// Page HTML by output path.
     pub(crate) html: HashMap<String, Bytes>,
     /// For each page URL, the URLs of the pages whose titles it shows.
-    pub(crate) deps: HashMap<String, Vec<String>>,
-    /// The search index.
-    search: search::Index,
+    pub(crate) deps: HashMap<String, Arc<[String]>>,
     /// Each page's print-view fragment, by URL (kept only when builds repeat).
-    print: HashMap<String, String>,
+    print: HashMap<String, Arc<str>>,
     /// The rendered print template with its slots, and the hash of what it shows (order,
     /// titles, depths, assets): an edit that changes none of them reuses it. Rendering it
     /// walks every page (27 ms at 10,000 pages).
-    print_shell: Option<(blake3::Hash, String)>,
-    /// Nothing will be rebuilt (`guide build`): keep no caches that only a rebuild would use.
-    pub(crate) one_shot: bool,
+    print_shell: Option<(blake3::Hash, Arc<str>)>,
 }
 
 /// Marks where a page's print fragment goes in the rendered print template, so Tera never
@@ -318,7 +331,7 @@ fn site_wide(
     titles: &[String],
     (site_ctx, assets): (&SiteCtx, &AssetsCtx),
     tree: &mut OutputTree,
-    cache: &mut SiteCache,
+    (prev, cache, one_shot): (&SiteCache, &mut SiteCache, bool),
     todo: &[PageId],
     clock: &mut crate::pipeline::Clock,
 ) -> Result<(), Diagnostics> {
@@ -364,15 +377,18 @@ fn site_wide(
             &anchors,
         )
     };
-    if !cache.one_shot {
-        let fresh: Vec<(String, String)> = todo
+    if !one_shot {
+        let fresh: Vec<(String, Arc<str>)> = todo
             .par_iter()
-            .map(|&id| (site.pages[id].url.clone(), rewrite(id)))
+            .map(|&id| (site.pages[id].url.clone(), rewrite(id).into()))
+            .collect();
+        cache.print = prev
+            .print
+            .iter()
+            .filter(|(url, _)| anchors.contains_key(url.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         cache.print.extend(fresh);
-        cache
-            .print
-            .retain(|url, _| anchors.contains_key(url.as_str()));
     }
     let depth = |id: PageId| site.ancestors(id).len();
     let key = {
@@ -394,8 +410,8 @@ fn site_wide(
         }
         h.finalize()
     };
-    let shell = match cache.print_shell.take() {
-        Some((k, shell)) if k == key => shell,
+    let shell: Arc<str> = match &prev.print_shell {
+        Some((k, shell)) if *k == key => shell.clone(),
         _ => {
             let pages: Vec<PrintPage> = site
                 .order
@@ -412,13 +428,16 @@ fn site_wide(
                     }
                 })
                 .collect();
-            input.renderer.render(
-                "print.html",
-                &PrintTemplate {
-                    common: common("../".into()),
-                    pages,
-                },
-            )?
+            input
+                .renderer
+                .render(
+                    "print.html",
+                    &PrintTemplate {
+                        common: common("../".into()),
+                        pages,
+                    },
+                )?
+                .into()
         }
     };
     // Fill the slots. A one-shot build rewrites pages chunk by chunk straight into the page
@@ -441,8 +460,8 @@ fn site_wide(
         let frags: Vec<std::borrow::Cow<str>> = chunk
             .par_iter()
             .map(|(id, _)| match id {
-                Some(id) if cache.one_shot => std::borrow::Cow::Owned(rewrite(*id)),
-                Some(id) => std::borrow::Cow::Borrowed(cache.print[&site.pages[*id].url].as_str()),
+                Some(id) if one_shot => std::borrow::Cow::Owned(rewrite(*id)),
+                Some(id) => std::borrow::Cow::Borrowed(&*cache.print[&site.pages[*id].url]),
                 None => std::borrow::Cow::Borrowed(""),
             })
             .collect();
@@ -452,12 +471,35 @@ fn site_wide(
         }
     }
     tree.insert("print/index.html", print);
-    if !cache.one_shot {
+    if !one_shot {
         cache.print_shell = Some((key, shell));
     }
     clock.lap("print");
+    for (path, html) in crate::redirects::files(site, cfg, titles) {
+        tree.insert(path, html);
+    }
+    if let Some(base) = &cfg.book.base_url {
+        let urls: Vec<&str> = site
+            .order
+            .iter()
+            .map(|&id| site.pages[id].url.as_str())
+            .collect();
+        tree.insert("sitemap.xml", sitemap(base, &urls));
+        tree.insert("robots.txt", robots(base));
+    }
+    Ok(())
+}
 
-    // Search: only the documents whose page was re-rendered can have changed.
+/// Brings the search index to the site and adds its files to `tree`: only the documents
+/// whose page was re-rendered (`todo`) can have changed.
+pub(crate) fn search_files(
+    site: &Site,
+    titles: &[String],
+    rendered: &[&Rendered],
+    todo: &[PageId],
+    index: &mut search::Index,
+    tree: &mut OutputTree,
+) {
     let section_of = |id: PageId| {
         let a = site.ancestors(id);
         titles[*a.get(1).unwrap_or(&id)].as_str()
@@ -469,24 +511,13 @@ fn site_wide(
             title: &titles[id],
             url: &site.pages[id].url,
             section: section_of(id),
-            text: &input.rendered[id].text,
+            text: &rendered[id].text,
         })
         .collect();
     let dirty: std::collections::HashSet<usize> =
         todo.iter().map(|&id| site.position[id]).collect();
-    cache.search.update(&docs, |doc| dirty.contains(&doc));
-    for (path, bytes) in cache.search.files() {
+    index.update(&docs, |doc| dirty.contains(&doc));
+    for (path, bytes) in index.files() {
         tree.insert(path.clone(), bytes.clone());
     }
-    clock.lap("search");
-    if let Some(base) = &cfg.book.base_url {
-        let urls: Vec<&str> = site
-            .order
-            .iter()
-            .map(|&id| site.pages[id].url.as_str())
-            .collect();
-        tree.insert("sitemap.xml", sitemap(base, &urls));
-        tree.insert("robots.txt", robots(base));
-    }
-    Ok(())
 }

@@ -1,7 +1,10 @@
 //! Cross-page checks that need every page rendered first: each `#anchor` a link names must
-//! exist on its target page.
+//! exist on its target page; no page or asset is written where another or a generated file is.
 
-use crate::content::Site;
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::content::{PageId, Site};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 
@@ -20,18 +23,102 @@ pub fn links(site: &Site, rendered: &[&Rendered]) -> Diagnostics {
             ids.sort_by_key(|a| strsim::levenshtein(a, anchor));
             let hint = match ids.first() {
                 Some(best) if strsim::levenshtein(best, anchor) <= 3 => format!("did you mean `#{best}`?"),
-                _ => "anchors are heading ids (`## Find the ASIS` → `#find-the-asis`), `{#custom}` ids or `#figure-N`".into(),
+                _ => "anchors are heading ids (`## A heading` → `#a-heading`), `{#custom}` ids or `#figure-N`".into(),
             };
+            let d = Diagnostic::error(format!(
+                "link to a missing anchor `#{anchor}` on {}",
+                target.shown.display()
+            ));
             diags.push(
-                Diagnostic::error(format!(
-                    "link to a missing anchor `#{anchor}` on {}",
-                    target.shown.display()
-                ))
-                .at(&page.shown, &page.text, link.span.clone())
-                .label("no heading or figure has this id")
-                .hint(hint),
+                r.place(d, page, link.span.clone())
+                    .label("no heading or figure has this id")
+                    .hint(hint),
             );
         }
     }
     diags
+}
+
+/// What guide itself writes at an output path, if anything: the not-found page, the print
+/// view, search, the sitemap, robots.txt, the theme's static files.
+pub(crate) fn generated(path: &str, cfg: &Config, statics: &[&str]) -> Option<&'static str> {
+    let with_base = cfg.book.base_url.is_some();
+    match path {
+        "404.html" => return Some("the not-found page (theme template 404.html)"),
+        "print/index.html" => return Some("the print view of the whole guide"),
+        "sitemap.xml" if with_base => return Some("the sitemap (written when base-url is set)"),
+        "robots.txt" if with_base => return Some("robots.txt (written when base-url is set)"),
+        _ => {}
+    }
+    if path.starts_with("search/") {
+        return Some("the search index (everything under search/)");
+    }
+    let name = path.strip_prefix("static/")?;
+    let fingerprinted = |stem: &str, ext: &str| {
+        name.strip_prefix(stem)
+            .and_then(|r| r.strip_suffix(ext))
+            .is_some_and(|hash| !hash.is_empty())
+    };
+    let theme_file = statics.contains(&name)
+        || fingerprinted("style.", ".css")
+        || fingerprinted("guide.", ".js")
+        || fingerprinted("highlight.", ".css");
+    theme_file.then_some("a static file of the theme")
+}
+
+/// Every page or asset whose output path is a file guide generates, or another page's: each
+/// is an error naming both (today's output would silently drop one of them).
+pub fn collisions(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let page_paths: HashMap<String, PageId> = (0..site.pages.len())
+        .map(|id| (format!("{}index.html", site.pages[id].url), id))
+        .collect();
+    for (path, &id) in &page_paths {
+        let page = &site.pages[id];
+        if page.text.is_empty() && page.shown.extension().is_none_or(|e| e != "md") {
+            continue; // a folder without _index.md: nothing of the author's is lost
+        }
+        if let Some(what) = generated(path, cfg, statics) {
+            let d = Diagnostic::error(format!(
+                "{} would be written to `{path}`, which is {what}",
+                page.shown.display()
+            ))
+            .hint("give the page another file name or `slug`; the generated file keeps its place");
+            diags.push(match slug_span(page) {
+                Some(span) => d
+                    .at(&page.shown, &page.text, span)
+                    .label("this slug collides"),
+                None => d.in_file(&page.shown),
+            });
+        }
+    }
+    let mut assets: Vec<&String> = site.assets.keys().collect();
+    assets.sort();
+    for rel in assets {
+        let shown = cfg.build.content.join(rel);
+        let clash = match page_paths.get(rel.as_str()) {
+            Some(&id) => Some(format!("the page {}", site.pages[id].shown.display())),
+            None => generated(rel, cfg, statics).map(str::to_string),
+        };
+        if let Some(what) = clash {
+            diags.push(
+                Diagnostic::error(format!(
+                    "{} would be written to `{rel}`, which is {what}",
+                    shown.display()
+                ))
+                .in_file(&shown)
+                .hint("rename or move the file; guide writes that path itself (to change a generated file, override its theme template)"),
+            );
+        }
+    }
+    diags
+}
+
+/// The `slug = ...` (or `slug: ...`) value in a page's front matter, for pointing at it.
+fn slug_span(page: &crate::content::Page) -> Option<std::ops::Range<usize>> {
+    let slug = page.front.slug.as_deref()?;
+    let front = &page.text[..page.body_start.min(page.text.len())];
+    let key = front.find("slug")?;
+    let at = front[key..].find(slug)? + key;
+    Some(at..at + slug.len())
 }

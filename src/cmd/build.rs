@@ -4,31 +4,37 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::overrides;
-use crate::cli::Global;
+use crate::cli::{BuildArgs, Global};
 use crate::diag::Diagnostics;
 use crate::output::write;
 use crate::pipeline::{self, BuildOptions};
 
 /// Builds the guide in `dir`; writes the output when `write_out`.
-pub(super) fn build(dir: &Path, g: &Global, write_out: bool) -> Result<(), Diagnostics> {
+pub(super) fn build(
+    dir: &Path,
+    g: &Global,
+    b: &BuildArgs,
+    write_out: bool,
+) -> Result<(), Diagnostics> {
     let start = Instant::now();
     let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let opts = BuildOptions {
         root,
-        overrides: overrides(g),
+        overrides: overrides(b),
     };
-    if write_out {
-        // Refuse a dangerous output folder before doing any work.
-        if let Ok(cfg) = crate::config::load(&opts.root, &opts.overrides) {
-            write::check_target(&cfg, &cfg.output_dir())?;
-        }
-    }
+    // Refuse a dangerous output folder and take its lock before doing any work.
+    let prepared = match crate::config::load(&opts.root, &opts.overrides) {
+        Ok(cfg) if write_out => Some(write::prepare(&cfg, &cfg.output_dir())?),
+        _ => None,
+    };
     let built = pipeline::build(&opts)?;
     super::report_warnings(&built.warnings, g);
     let out = built.config.output_dir();
     let before_write = Instant::now();
-    if write_out {
-        write::write(&built.config, &built.tree, &out)?;
+    match &prepared {
+        Some(p) => p.write(&built.config, &built.tree)?,
+        None if write_out => write::write(&built.config, &built.tree, &out)?,
+        None => {}
     }
     if g.verbose {
         for (phase, t) in &built.timings {

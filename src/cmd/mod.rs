@@ -6,7 +6,7 @@ mod init;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Color, Command, Global};
+use crate::cli::{BuildArgs, Cli, Color, Command, Global};
 use crate::config::Overrides;
 use crate::diag::Diagnostics;
 
@@ -14,15 +14,26 @@ use crate::diag::Diagnostics;
 pub fn run(cli: Cli) -> ExitCode {
     let g = &cli.global;
     let result = match &cli.command {
-        Command::Build { dir } => build::build(dir, g, true),
-        Command::Check { dir } => build::build(dir, g, false),
-        Command::Init { dir } => init::init(dir, g),
+        Command::Build { dir, build: b } => build::build(dir, g, b, true),
+        Command::Check { dir, build: b } => build::build(dir, g, b, false),
+        Command::Init { dir } => {
+            // Not a build: its errors are about the folder, with no build summary.
+            return match init::init(dir, g) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(diags) => {
+                    diags.render_to_stderr(color(g));
+                    ExitCode::from(1)
+                }
+            };
+        }
         Command::Serve {
             dir,
             host,
             port,
             open,
-        } => serve(dir, g, host, *port, *open),
+            allowed_host,
+            build: b,
+        } => serve(dir, g, b, host, *port, *open, allowed_host),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -67,7 +78,7 @@ fn color(g: &Global) -> bool {
     }
 }
 
-fn overrides(g: &Global) -> Overrides {
+fn overrides(g: &BuildArgs) -> Overrides {
     // A path on the command line is relative to where the user stands, not to the project
     // (book.toml's own `output` stays relative to the project root).
     let output = g
@@ -85,21 +96,24 @@ fn overrides(g: &Global) -> Overrides {
 fn serve(
     dir: &std::path::Path,
     g: &Global,
+    b: &BuildArgs,
     host: &str,
     port: u16,
     open: bool,
+    allowed_hosts: &[String],
 ) -> Result<(), Diagnostics> {
     use crate::serve::{ServeOptions, adapter::GuideSite, run_blocking};
     let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let site = GuideSite::new(crate::pipeline::BuildOptions {
         root,
-        overrides: overrides(g),
+        overrides: overrides(b),
     });
     let opts = ServeOptions {
         host: host.to_string(),
         port,
         open,
         quiet: g.quiet,
+        allowed_hosts: allowed_hosts.to_vec(),
         ..ServeOptions::default()
     };
     run_blocking(site, opts).map_err(|e| {

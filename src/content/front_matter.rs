@@ -28,6 +28,9 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// Template to render with instead of the default.
     pub template: Option<String>,
+    /// Old URLs of this page (`old/path.html`), each written as a redirect to it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Free table passed to templates.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -130,7 +133,7 @@ fn yaml_error(e: serde_yaml_ng::Error, text: &Arc<str>, shown: &Path, offset: us
     match unknown_key_hint(&message, found) {
         Some(h) => d.hint(h),
         None => {
-            d.hint("front matter keys: title, description, weight, draft, slug, template, [extra]")
+            d.hint("front matter keys: title, description, weight, draft, slug, template, aliases, [extra]")
         }
     }
 }

@@ -69,6 +69,8 @@ pub struct Site {
     pub assets: HashMap<String, Asset>,
     /// Pages by rel path.
     pub by_rel: HashMap<String, PageId>,
+    /// Draft pages left out of this build (rel paths), so a link to one can say so.
+    pub drafts: std::collections::HashSet<String>,
 }
 
 impl Site {

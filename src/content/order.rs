@@ -23,16 +23,13 @@ pub fn assemble(
         .filter(|l| l.front.draft && !drafts && l.rel.ends_with("_index.md"))
         .map(|l| folder_of(&l.rel).to_string())
         .collect();
-    let loaded: Vec<Loaded> = loaded
-        .into_iter()
-        .filter(|l| {
-            drafts
-                || (!l.front.draft
-                    && !draft_dirs
-                        .iter()
-                        .any(|d| !d.is_empty() && l.rel.starts_with(&format!("{d}/"))))
-        })
-        .collect();
+    let (loaded, left_out): (Vec<Loaded>, Vec<Loaded>) = loaded.into_iter().partition(|l| {
+        drafts
+            || (!l.front.draft
+                && !draft_dirs
+                    .iter()
+                    .any(|d| !d.is_empty() && l.rel.starts_with(&format!("{d}/"))))
+    });
 
     // Every folder that holds a page, and all their ancestors, is a section.
     let mut folders = BTreeSet::from([String::new()]);
@@ -45,6 +42,7 @@ pub fn assemble(
     }
     let mut site = Site {
         assets,
+        drafts: left_out.into_iter().map(|l| l.rel).collect(),
         ..Site::default()
     };
     let mut section_of: HashMap<String, PageId> = HashMap::new();

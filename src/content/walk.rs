@@ -1,13 +1,18 @@
 //! Finds the content folder's pages and assets.
 //!
 //! Hidden files and editor droppings (`~`, `.swp`, `#x#`) are skipped so a save in progress
-//! never becomes a page. Symlinks are followed, but one that leads outside the project or
-//! loops is reported rather than followed: a guide must not publish files from elsewhere.
+//! never becomes a page (hidden ones listed in `include-hidden` are kept). Symlinks are
+//! followed, but one that leads outside the content folder (and any `allow-outside`
+//! folder) or loops is reported as an error rather than followed: a guide must not publish
+//! files from elsewhere (`../book.toml`, `../.env`), and an error rather than a warning
+//! because the author linked the file meaning it to be published.
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use crate::config::Config;
+use crate::confine::{self, Bounds};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// A file found under the content folder.
@@ -54,8 +59,8 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name == "Thumbs.db"
 }
 
-/// Walks `content` (absolute); `root` is the project root, `shown` the content folder as shown.
-pub fn walk(root: &Path, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
+/// Walks `content` (absolute) of the project `cfg`; `shown` is the content folder as shown.
+pub fn walk(cfg: &Config, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
     let mut out = Walk::default();
     let mut diags = Diagnostics::new();
     if !content.is_dir() {
@@ -69,13 +74,13 @@ pub fn walk(root: &Path, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
         );
         return (out, diags);
     }
-    let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let bounds = Bounds::content(cfg);
+    let hidden = &cfg.build.include_hidden;
     let walker = WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    let walker = walker
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    let walker = walker.filter_entry(|e| e.depth() == 0 || !skipped(e, content, hidden));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -97,20 +102,9 @@ pub fn walk(root: &Path, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
                 continue;
             }
         };
-        if entry.path_is_symlink() {
-            let real = entry.path().canonicalize();
-            if !real.as_ref().is_ok_and(|r| r.starts_with(&root_real)) {
-                let at = rel_shown(shown, content, entry.path());
-                diags.push(
-                    Diagnostic::error(format!(
-                        "{} is a symlink that leads outside the project",
-                        at.display()
-                    ))
-                    .in_file(at)
-                    .hint("copy the file into the content folder instead of linking to it"),
-                );
-                continue;
-            }
+        if entry.path_is_symlink() && !bounds.contains(entry.path()) {
+            diags.push(outside_link(&rel_shown(shown, content, entry.path())));
+            continue;
         }
         if !entry.file_type().is_file() {
             continue;
@@ -123,6 +117,9 @@ pub fn walk(root: &Path, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        if is_partial(&rel) {
+            continue;
+        }
         let found = Found {
             path: entry.path().to_path_buf(),
             rel,
@@ -134,6 +131,49 @@ pub fn walk(root: &Path, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
         }
     }
     (out, diags)
+}
+
+/// Is this content-relative path only for inclusion (`{{#include}}`), never published on
+/// its own? Any file or folder whose name starts with `_`, except `_index.md` (as Jekyll
+/// does): `_shared/safety.md`, `_note.md`, `_listings/main.rs`.
+pub fn is_partial(rel: &str) -> bool {
+    let mut parts = rel.split('/').peekable();
+    while let Some(p) = parts.next() {
+        let last = parts.peek().is_none();
+        if p.starts_with('_') && !(last && p == "_index.md") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the walk skips this entry: an editor's or the OS's file, or a hidden one not
+/// listed in `include-hidden`.
+fn skipped(e: &walkdir::DirEntry, content: &Path, hidden: &[String]) -> bool {
+    let name = e.file_name().to_string_lossy();
+    if !is_ignored_name(&name) {
+        return false;
+    }
+    let rel = e.path().strip_prefix(content).unwrap_or(e.path());
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    !(name.starts_with('.') && confine::hidden_allowed(&rel, hidden))
+}
+
+/// The error for a content symlink that resolves outside the content folder.
+fn outside_link(at: &Path) -> Diagnostic {
+    Diagnostic::error(format!(
+        "{} is a symlink that leads outside the content folder; it is not followed",
+        at.display()
+    ))
+    .in_file(at)
+    .hint(
+        "copy the file into the content folder instead of linking to it, or, if you trust \
+         where it leads, list that folder in `allow-outside = [\"…\"]` under [build]",
+    )
 }
 
 fn rel_shown(shown: &Path, content: &Path, p: &Path) -> PathBuf {
@@ -150,5 +190,26 @@ mod tests {
             assert!(is_ignored_name(n), "{n}");
         }
         assert!(!is_ignored_name("anatomy.md"));
+    }
+
+    #[test]
+    fn partials_are_underscored() {
+        for p in [
+            "_note.md",
+            "_shared/safety.md",
+            "a/_listings/main.rs",
+            "_x.png",
+        ] {
+            assert!(is_partial(p), "{p}");
+        }
+        for p in [
+            "_index.md",
+            "a/_index.md",
+            "a/b.md",
+            "listings/x.rs",
+            "a_b.md",
+        ] {
+            assert!(!is_partial(p), "{p}");
+        }
     }
 }

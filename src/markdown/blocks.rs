@@ -1,7 +1,7 @@
-//! Block markup: GitHub alerts as callouts, tables in a scrollable region, fenced code
-//! highlighted at build time.
+//! Block markup: tables in a scrollable region, fenced code highlighted at build time.
+//! (Callouts are `callouts.rs`.)
 
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use super::{Ev, Rendered, highlight};
 
@@ -10,16 +10,6 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
     let mut iter = events.into_iter();
     while let Some((event, range)) = iter.next() {
         match event {
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, title) = callout(kind);
-                let html = format!(
-                    "<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title}</p>\n"
-                );
-                result.push((Event::Html(html.into()), range));
-            }
-            Event::End(TagEnd::BlockQuote(Some(_))) => {
-                result.push((Event::Html("</div>\n".into()), range))
-            }
             Event::Start(Tag::Table(a)) => {
                 result.push((Event::Html("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n".into()), range.clone()));
                 result.push((Event::Start(Tag::Table(a)), range));
@@ -37,30 +27,18 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
                         _ => {}
                     }
                 }
-                let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
-                    }
-                    CodeBlockKind::Indented => String::new(),
+                let info = match &kind {
+                    CodeBlockKind::Fenced(info) => info.as_ref(),
+                    CodeBlockKind::Indented => "",
                 };
+                let lang = info.split([' ', ',', '{']).next().unwrap_or("");
                 out.has_code = true;
-                result.push((
-                    Event::Html(highlight::code_block(&code, &lang).into()),
-                    range,
-                ));
+                let html = super::rust_hidden::code_block(&code, info)
+                    .unwrap_or_else(|| highlight::code_block(&code, lang));
+                result.push((Event::Html(html.into()), range));
             }
             e => result.push((e, range)),
         }
     }
     result
-}
-
-fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
-    match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
-    }
 }

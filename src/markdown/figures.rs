@@ -110,7 +110,9 @@ fn image(
         out.diags.push(
             ctx.error(span, format!("image `{dest_url}` has no alt text"))
                 .label("alt text goes between the brackets")
-                .hint("describe what the image shows: ![The psoas runs from the spine to the femur](diagrams/psoas.svg)"),
+                .hint(format!(
+                    "describe what the image shows: ![what it shows]({dest_url})"
+                )),
         );
     }
     let lazy = if seen > 0 { " loading=\"lazy\"" } else { "" };

@@ -14,8 +14,8 @@ use syntect::util::LinesWithEndings;
 
 use crate::content::assets::html_escape;
 
-static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
-const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+pub(super) static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+pub(super) const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// Code background and text colours of the two palettes (the stylesheet sets them too).
 const LIGHT: ([u8; 3], [u8; 3]) = ([0xf4, 0xf6, 0xf7], [0x1d, 0x24, 0x29]);

@@ -183,9 +183,12 @@ pub(super) fn rewrite(
         return None;
     }
     let Some(rel) = resolve(ctx.folder(), path) else {
+        if let Some(url) = outside(ctx, dest) {
+            return Some(url);
+        }
         out.diags.push(
             ctx.error(range, format!("link `{dest}` leaves the content folder"))
-                .hint("link to pages and files inside the content folder"),
+                .hint("link to pages and files inside the content folder, or map the prefix to a URL in book.toml: [links] \"../other/\" = \"https://example.org/other/\""),
         );
         return None;
     };
@@ -205,6 +208,14 @@ pub(super) fn rewrite(
     if ctx.site.assets.contains_key(&rel) {
         return Some(format!("{}{}{frag}", ctx.root(), encode_path(&rel)));
     }
+    if let Some(draft) = draft_for(ctx, &rel, path.ends_with('/')) {
+        out.diags.push(
+            ctx.error(range, format!("link to a draft page: `{dest}`"))
+                .label(format!("`{draft}` is a draft, left out of this build"))
+                .hint("build with `--drafts` (or `drafts = true` under [build] in book.toml) to include drafts, or remove `draft = true` from its front matter"),
+        );
+        return None;
+    }
     let what = if rel.ends_with(".md") {
         "page"
     } else {
@@ -215,10 +226,41 @@ pub(super) fn rewrite(
         .label("no such file in the content folder");
     d = d.hint(match closest_page(ctx, &rel) {
         Some(best) => format!("did you mean `{best}`? links are relative to the page's own folder"),
-        None => "link to the Markdown file, relative to this page's folder: [text](02-location.md#find-the-asis)".into(),
+        None => "link to the Markdown file, relative to this page's folder: [text](other-page.md#a-heading)".into(),
     });
     out.diags.push(d);
     None
+}
+
+/// A link that leaves the content folder, rewritten by book.toml's `[links]`: the link is
+/// resolved from the page's folder (`../std/x.html` from `a/b.md` is `../../std/x.html` there),
+/// then the longest matching prefix is replaced by its base URL.
+fn outside(ctx: &Ctx, dest: &str) -> Option<String> {
+    if ctx.links.entries.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let mut up = 0;
+    let joined = format!("{}{dest}", ctx.folder());
+    let trailing = joined.ends_with('/');
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." if parts.pop().is_none() => up += 1,
+            ".." => {}
+            s => parts.push(s),
+        }
+    }
+    let mut norm = format!("{}{}", "../".repeat(up), parts.join("/"));
+    if trailing {
+        norm.push('/');
+    }
+    ctx.links
+        .entries
+        .iter()
+        .filter(|(prefix, _, _)| norm.starts_with(prefix.as_str()))
+        .max_by_key(|(prefix, _, _)| prefix.len())
+        .map(|(prefix, base, _)| format!("{base}{}", &norm[prefix.len()..]))
 }
 
 fn page_for(ctx: &Ctx, rel: &str, dir: bool) -> Option<PageId> {
@@ -237,6 +279,24 @@ fn page_for(ctx: &Ctx, rel: &str, dir: bool) -> Option<PageId> {
             .or_else(|| site.page_by_rel(&format!("{rel}.md")));
     }
     None
+}
+
+/// The draft page a link names, if it names one that this build left out.
+fn draft_for(ctx: &Ctx, rel: &str, dir: bool) -> Option<String> {
+    let drafts = &ctx.site.drafts;
+    let candidates = if rel.ends_with(".md") {
+        vec![rel.to_string()]
+    } else if dir || rel.is_empty() || !rel.contains('.') {
+        let index = if rel.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{rel}/_index.md")
+        };
+        vec![index, format!("{rel}.md")]
+    } else {
+        Vec::new()
+    };
+    candidates.into_iter().find(|c| drafts.contains(c))
 }
 
 fn closest_page(ctx: &Ctx, rel: &str) -> Option<String> {

@@ -6,11 +6,18 @@
 //! Problems are collected as diagnostics with file spans; a page with errors still renders.
 
 mod blocks;
+mod callouts;
 mod figures;
+mod footnotes;
 mod headings;
 pub mod highlight;
+mod include;
+mod include_check;
+mod include_lines;
+mod include_map;
 mod links;
 mod raw_html;
+mod rust_hidden;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -24,6 +31,7 @@ use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 
 pub use headings::TocEntry;
+pub(crate) use links::encode_path;
 
 /// An event with its byte range in the page body.
 pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
@@ -49,6 +57,12 @@ pub struct Ctx<'a> {
     pub page: PageId,
     /// `[build] trust-html`: raw HTML is kept as written (its URLs still rewritten).
     pub trust_html: bool,
+    /// The project root (absolute): included files must be inside it.
+    pub root: &'a Path,
+    /// The content folder (absolute): `{{#include /x}}` starts there.
+    pub content: &'a Path,
+    /// book.toml's `[links]`: prefixes of links that leave the content folder → base URLs.
+    pub links: &'a crate::config::KeyTable,
 }
 
 impl Ctx<'_> {
@@ -61,10 +75,13 @@ impl Ctx<'_> {
     fn offset(&self) -> usize {
         self.site.pages[self.page].body_start
     }
-    /// A diagnostic at a body-relative span.
+    /// A diagnostic at a span of the (expanded) body. The span is left unclamped, in page
+    /// file offsets: [`render`] then moves it to the file the text came from (includes).
     fn error(&self, span: &Range<usize>, message: impl Into<String>) -> Diagnostic {
         let o = self.offset();
-        Diagnostic::error(message).at(self.shown(), self.text(), span.start + o..span.end + o)
+        let mut d = Diagnostic::error(message).at(self.shown(), self.text(), 0..0);
+        d.span = Some(span.start + o..span.end + o);
+        d
     }
     /// The content-relative folder of the page's file (`""` or `stretches/`).
     fn folder(&self) -> &str {
@@ -147,6 +164,32 @@ pub struct Rendered {
     pub has_code: bool,
     /// Problems found.
     pub diags: Vec<Diagnostic>,
+    /// Files the page included (`{{#include}}`), and missing ones it tried, relative to the
+    /// content folder, `/`-separated (`_shared/safety.md`; `../listings/x.rs` outside it):
+    /// the page must be re-rendered when one of them changes, appears or disappears.
+    pub includes: Vec<String>,
+    /// Where the text came from, when the page includes files (for locating link spans).
+    pub(crate) sources: Option<Arc<include_map::SourceMap>>,
+}
+
+impl Rendered {
+    /// Points `d` at `span`, a span of the page's file as recorded in [`LinkRef::span`]:
+    /// through includes, at the included file's own line.
+    pub fn place(
+        &self,
+        d: Diagnostic,
+        page: &crate::content::Page,
+        span: Range<usize>,
+    ) -> Diagnostic {
+        match &self.sources {
+            Some(map) => {
+                let o = page.body_start;
+                let start = span.start.saturating_sub(o);
+                map.place(d, start..span.end.saturating_sub(o).max(start))
+            }
+            None => d.at(&page.shown, &page.text, span),
+        }
+    }
 }
 
 /// Renders one page.
@@ -155,10 +198,15 @@ pub fn render(ctx: &Ctx) -> Rendered {
     let body = &page.text[page.body_start..];
     let mut out = Rendered::default();
     out.anchors.extend(THEME_IDS.iter().map(|s| s.to_string()));
-    let events: Vec<Ev> = Parser::new_ext(body, options())
+    let expanded = include::expand(ctx, body, &mut out);
+    let events: Vec<Ev> = Parser::new_ext(&expanded.text, options())
         .into_offset_iter()
         .collect();
-    let events = raw_html::pass(events, ctx, &mut out);
+    include_check::leftovers(&events, &expanded, ctx, &mut out);
+    let located = out.diags.len();
+    let events = raw_html::pass(events, &expanded.text, ctx, &mut out);
+    let events = footnotes::pass(events, &expanded.text, ctx, &mut out);
+    let events = callouts::pass(events, &expanded.text, ctx, &mut out);
     let events = headings::pass(events, &mut out);
     let events = figures::pass(events, ctx, &mut out);
     let events = links::pass(events, ctx, &mut out);
@@ -167,6 +215,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     out.html = html;
+    include_check::relocate(&expanded, ctx, &mut out, located);
     out
 }
 
@@ -197,9 +246,6 @@ fn collect_text(events: &[Ev], out: &mut Rendered) {
                 if let Some(s) = step.as_mut() {
                     s.push(' ');
                 }
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                out.anchors.insert(label.to_string());
             }
             Event::Html(h) | Event::InlineHtml(h) => collect_ids(h, &mut out.anchors),
             Event::Start(Tag::List(kind)) => {

@@ -36,8 +36,13 @@ pub(super) fn warning(ctx: &Ctx, span: &Range<usize>, msg: String) -> Diagnostic
         .hint("raw HTML passes an allowlist so no script runs in a reader's page; if you trust every file of this guide, set `trust-html = true` under `[build]` in book.toml")
 }
 
-pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Vec<Ev<'a>> {
-    let body = &ctx.text()[ctx.offset()..];
+/// `body` is the text the events were parsed from (the page body, includes expanded).
+pub(super) fn pass<'a>(
+    events: Vec<Ev<'a>>,
+    body: &str,
+    ctx: &Ctx,
+    out: &mut Rendered,
+) -> Vec<Ev<'a>> {
     let trust = ctx.trust_html;
     let mut result = Vec::with_capacity(events.len());
     let mut skip: Option<Skip> = None;

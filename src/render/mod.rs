@@ -135,7 +135,10 @@ fn template_error(
     };
     let d = Diagnostic::error(format!(
         "template error: {}",
-        headline.trim_start_matches("--> ")
+        headline
+            .trim_start_matches("--> ")
+            .trim_start_matches("= ")
+            .trim_start()
     ));
     if let Some((line, col)) = pest_position(&text) {
         return d

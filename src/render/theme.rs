@@ -2,16 +2,18 @@
 //! by the project's `themes/<name>/` folder.
 //!
 //! A map from path to bytes (not one field per file, as mdBook has) so a theme can add
-//! templates and static files freely.
+//! templates and static files freely. The theme folder and what its symlinks lead to must
+//! lie inside the project (see [`crate::confine`]).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
 
 use crate::config::Config;
+use crate::confine::Bounds;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fsx;
 
@@ -41,34 +43,7 @@ impl Theme {
         add_embedded(&DEFAULT, &mut theme);
         match cfg.theme_dir() {
             Some(dir) => {
-                let mut diags = Diagnostics::new();
-                for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
-                    let Ok(entry) = entry else { continue };
-                    if !entry.file_type().is_file()
-                        || entry.file_name().to_string_lossy().starts_with('.')
-                    {
-                        continue;
-                    }
-                    let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-                    let key = rel
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/");
-                    let shown = PathBuf::from("themes").join(&cfg.build.theme).join(rel);
-                    match fsx::read(entry.path(), &shown) {
-                        Ok(bytes) => {
-                            theme.files.insert(
-                                key,
-                                ThemeFile {
-                                    bytes: Cow::Owned(bytes),
-                                    shown,
-                                },
-                            );
-                        }
-                        Err(d) => diags.push(d),
-                    }
-                }
+                let diags = overlay(cfg, &dir, &mut theme);
                 if diags.is_empty() {
                     Ok(theme)
                 } else {
@@ -109,6 +84,61 @@ impl Theme {
             .iter()
             .filter_map(|(k, f)| k.strip_prefix("static/").map(|n| (n, f)))
     }
+}
+
+/// Overlays the files of the project's theme folder `dir`. A symlink in it that leads
+/// outside the project (and every `allow-outside` folder) is an error, not followed: a
+/// downloaded theme must not publish `~/.ssh` through a `static -> /` link.
+fn overlay(cfg: &Config, dir: &Path, theme: &mut Theme) -> Diagnostics {
+    let bounds = Bounds::project(cfg);
+    let mut diags = Diagnostics::new();
+    let mut entries = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = entries.next() {
+        let Ok(entry) = entry else { continue };
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let shown = PathBuf::from("themes").join(&cfg.build.theme).join(rel);
+        if entry.path_is_symlink() && !bounds.contains(entry.path()) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "{} is a symlink that leads outside the project; it is not followed",
+                    shown.display()
+                ))
+                .in_file(&shown)
+                .hint(
+                    "copy the files into the theme folder, or, if you trust where the link \
+                     leads, list that folder in `allow-outside = [\"…\"]` under [build]",
+                ),
+            );
+            if entry.file_type().is_dir() {
+                entries.skip_current_dir();
+            }
+            continue;
+        }
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let key = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        match fsx::read(entry.path(), &shown) {
+            Ok(bytes) => {
+                theme.files.insert(
+                    key,
+                    ThemeFile {
+                        bytes: Cow::Owned(bytes),
+                        shown,
+                    },
+                );
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    diags
 }
 
 fn add_embedded(dir: &'static Dir<'static>, theme: &mut Theme) {

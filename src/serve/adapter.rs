@@ -42,8 +42,10 @@ impl GuideSite {
 /// Diagnostics (errors or warnings) as serve's overlay wants them: the same text as the
 /// terminal, plus data.
 pub fn failure(diags: &Diagnostics) -> BuildFailure {
+    // Only as many as a page is sent (line and column cost a scan of the file each).
     let errors = diags
         .iter()
+        .take(super::reload::MAX_ENTRIES)
         .map(|d| {
             let (line, col) = d.line_col().unwrap_or((0, 0));
             ErrorLoc {

@@ -24,6 +24,8 @@ use tokio::sync::watch as signal;
 use tokio::task::JoinHandle;
 
 pub mod adapter;
+pub mod hosts;
+mod listen;
 pub mod paths;
 mod rebuild;
 pub mod reload;
@@ -101,6 +103,18 @@ pub struct ServeOptions {
     pub debounce: Duration,
     /// Print only errors (no "Serving"/"Rebuilt" lines).
     pub quiet: bool,
+    /// How long a client may take to send a request's head, counted from when the
+    /// connection opens or its previous response ended (slowloris, silent and idle
+    /// keep-alive connections are closed after it).
+    pub header_timeout: Duration,
+    /// A connection that moves no byte either way for this long is closed.
+    pub idle_timeout: Duration,
+    /// At most this many connections at once (0: 512, or half the file-descriptor limit
+    /// when that is lower); beyond it new ones wait in the kernel's backlog.
+    pub max_connections: usize,
+    /// More `Host` names to answer (`--allowed-host`; `.example.org` for a domain and its
+    /// subdomains), with any port; see [`hosts::HostPolicy`].
+    pub allowed_hosts: Vec<String>,
 }
 
 impl Default for ServeOptions {
@@ -111,6 +125,10 @@ impl Default for ServeOptions {
             open: false,
             debounce: Duration::from_millis(20),
             quiet: false,
+            allowed_hosts: Vec::new(),
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            max_connections: 0,
         }
     }
 }
@@ -214,31 +232,37 @@ pub async fn start<B: SiteBuilder>(
         }
     };
     let (stop, stop_rx) = signal::channel(false);
+    let policy = hosts::HostPolicy::new(addr, &opts.host, &opts.allowed_hosts);
+    let wide = (!addr.ip().is_loopback()).then(|| policy.describe());
     let state = Arc::new(server::AppState {
         files: RwLock::new(files),
         hub,
-        addr,
-        host: opts.host.clone(),
+        hosts: policy,
         stop: stop_rx.clone(),
     });
     let builder = watching.spawn_builder(builder, state.clone())?;
 
     let app = server::router(state);
-    let mut stop_signal = stop_rx;
-    let server = tokio::spawn(async move {
-        let shutdown = async move {
-            let _ = stop_signal.wait_for(|s| *s).await;
-        };
-        if let Err(e) = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-        {
-            eprintln!("error: serve: {e}");
-        }
-    });
+    let limits = listen::Limits {
+        header_timeout: opts.header_timeout,
+        idle_timeout: opts.idle_timeout,
+        max_connections: match opts.max_connections {
+            0 => listen::default_max_connections(),
+            n => n,
+        },
+    };
+    let server = tokio::spawn(listen::serve(listener, app, limits, stop_rx));
     if !opts.quiet {
         let title = title.map(|t| format!("{t} ")).unwrap_or_default();
         println!("Serving {title}at {url}");
+    }
+    if let Some(names) = wide {
+        eprintln!(
+            "warning: listening on {addr}, beyond this machine: anyone who can reach it can read \
+             the preview and its error messages. Host names answered besides IP addresses: {}; \
+             add others with --allowed-host NAME",
+            names
+        );
     }
     Ok(ServerHandle {
         addr,

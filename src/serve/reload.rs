@@ -51,15 +51,47 @@ pub enum Message {
 impl Message {
     /// The error message for a failed build.
     pub fn error(failure: &BuildFailure) -> Self {
-        Message::Error {
-            text: failure.rendered.clone(),
-            errors: failure.errors.clone(),
-        }
+        let (text, errors) = bounded(failure);
+        Message::Error { text, errors }
     }
 
     fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a Message always serialises")
     }
+}
+
+/// Most text sent to a page about one build (bytes), and most located entries: the
+/// renderer already caps what it prints, but a builder's text may come from elsewhere,
+/// and every open page receives it.
+pub const MAX_TEXT: usize = 64 * 1024;
+/// Most entries of a message's error or warning list.
+pub const MAX_ENTRIES: usize = 100;
+
+/// A failure's text and list, cut to [`MAX_TEXT`] and [`MAX_ENTRIES`] (each message to
+/// 500 characters) with a line saying so.
+fn bounded(failure: &BuildFailure) -> (String, Vec<ErrorLoc>) {
+    let full = &failure.rendered;
+    let text = if full.len() <= MAX_TEXT {
+        full.clone()
+    } else {
+        let mut at = MAX_TEXT;
+        while !full.is_char_boundary(at) {
+            at -= 1;
+        }
+        let at = full[..at].rfind('\n').map_or(at, |n| n + 1);
+        format!(
+            "{}… ({} more bytes not shown here; the terminal shows them)\n",
+            &full[..at],
+            full.len() - at
+        )
+    };
+    let mut list: Vec<ErrorLoc> = failure.errors.iter().take(MAX_ENTRIES).cloned().collect();
+    for e in &mut list {
+        if let Some((at, _)) = e.message.char_indices().nth(500) {
+            e.message = format!("{}…", &e.message[..at]);
+        }
+    }
+    (text, list)
 }
 
 /// Picks the message for a successful rebuild.
@@ -117,13 +149,8 @@ impl Hub {
     /// (a page learns of them after its reload), or forgets them.
     pub fn set_warnings(&self, warnings: Option<&BuildFailure>) {
         let json = warnings.map(|w| {
-            Utf8Bytes::from(
-                Message::Warnings {
-                    text: w.rendered.clone(),
-                    warnings: w.errors.clone(),
-                }
-                .to_json(),
-            )
+            let (text, warnings) = bounded(w);
+            Utf8Bytes::from(Message::Warnings { text, warnings }.to_json())
         });
         *self
             .current_warnings
@@ -193,6 +220,35 @@ impl Hub {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_to_the_browser_are_bounded() {
+        let loc = ErrorLoc {
+            file: "content/a.md".into(),
+            line: 1,
+            col: 1,
+            message: "broken link ".repeat(1000),
+        };
+        let failure = BuildFailure {
+            rendered: "error: broken link\n".repeat(500_000),
+            errors: vec![loc; 5000],
+        };
+        let json = Message::error(&failure).to_json();
+        assert!(
+            json.len() < MAX_TEXT + MAX_ENTRIES * 700,
+            "{} bytes",
+            json.len()
+        );
+        assert!(json.contains("more bytes not shown here"));
+        hub_warnings_too(&failure);
+    }
+
+    fn hub_warnings_too(failure: &BuildFailure) {
+        let hub = Hub::default();
+        hub.set_warnings(Some(failure));
+        let sent = hub.current_warnings.read().unwrap().clone().unwrap();
+        assert!(sent.len() < MAX_TEXT + MAX_ENTRIES * 700);
+    }
     use bytes::Bytes;
     use std::collections::BTreeMap;
     use std::path::PathBuf;

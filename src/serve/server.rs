@@ -5,10 +5,9 @@
 //! (`/../`, `%2e%2e`, `..%2f`, backslashes, drive letters, NUL) is refused before any
 //! lookup and symlinks cannot lead anywhere. Other lessons from dev-server advisories
 //! (Vite `server.fs.deny` bypasses, webpack-dev-server's cross-origin source theft):
-//! never send `Access-Control-Allow-Origin`, check `Host` on loopback binds against DNS
-//! rebinding ([`host_allowed`]), and check `Origin` on the WebSocket upgrade.
+//! never send `Access-Control-Allow-Origin`, check `Host` on every bind against DNS
+//! rebinding ([`HostPolicy`]), and check `Origin` on the WebSocket upgrade.
 
-use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 
 use axum::Router;
@@ -21,6 +20,7 @@ use axum::routing::get;
 use tokio::sync::watch;
 
 use super::Files;
+use super::hosts::HostPolicy;
 use super::paths::{content_type, sanitize_path};
 use super::reload::{CLIENT_JS, Hub, WS_PATH};
 
@@ -31,10 +31,8 @@ pub(crate) struct AppState {
     pub(crate) files: RwLock<Files>,
     /// Live-reload hub (also knows whether the last build failed).
     pub(crate) hub: Arc<Hub>,
-    /// The address actually bound.
-    pub(crate) addr: SocketAddr,
-    /// The `--host` the user asked for (accepted in `Host` headers).
-    pub(crate) host: String,
+    /// The `Host` headers answered.
+    pub(crate) hosts: HostPolicy,
     /// Flips to true on shutdown; open sockets close.
     pub(crate) stop: watch::Receiver<bool>,
 }
@@ -56,7 +54,7 @@ async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next) -> 
     } else {
         "no-store"
     };
-    let mut res = if host_allowed(host.as_deref(), state.addr, &state.host) {
+    let mut res = if state.hosts.allows(host.as_deref()) {
         next.run(req).await
     } else {
         text(
@@ -97,33 +95,6 @@ fn request_host(req: &Request) -> Option<String> {
         Some(value) => value.to_str().ok().map(str::to_owned),
         None => req.uri().authority().map(|a| a.as_str().to_owned()),
     }
-}
-
-/// Whether a `Host` header is acceptable for a server bound to `addr`.
-///
-/// On a loopback address only `localhost`, `127.0.0.1`, `[::1]` or the `--host` value, with
-/// the bound port, are accepted: a DNS-rebinding page at `evil.example` resolves to
-/// 127.0.0.1 but still sends `Host: evil.example`. A server bound to another address was
-/// exposed on purpose, so any host is accepted there.
-pub fn host_allowed(host: Option<&str>, addr: SocketAddr, configured: &str) -> bool {
-    if !addr.ip().is_loopback() {
-        return true;
-    }
-    let Some(host) = host else { return false };
-    let host = host.to_ascii_lowercase();
-    let (name, port) = match host.rsplit_once(':') {
-        Some((name, port)) if !name.ends_with(':') && port.chars().all(|c| c.is_ascii_digit()) => {
-            (name, port.parse::<u16>().ok())
-        }
-        _ => (host.as_str(), None),
-    };
-    let port_ok = port.unwrap_or(80) == addr.port();
-    let configured = configured.to_ascii_lowercase();
-    let bracketed = format!(
-        "[{}]",
-        configured.trim_start_matches('[').trim_end_matches(']')
-    );
-    port_ok && ["localhost", "127.0.0.1", "[::1]", &configured, &bracketed].contains(&name)
 }
 
 async fn ws_upgrade(
@@ -252,37 +223,6 @@ mod tests {
     }
 
     use super::*;
-
-    #[test]
-    fn host_check_on_loopback() {
-        let addr: SocketAddr = "127.0.0.1:3000".parse().unwrap();
-        for ok in [
-            "localhost:3000",
-            "127.0.0.1:3000",
-            "[::1]:3000",
-            "LOCALHOST:3000",
-        ] {
-            assert!(host_allowed(Some(ok), addr, "127.0.0.1"), "{ok}");
-        }
-        for bad in [
-            "evil.example:3000",
-            "evil.example",
-            "localhost:3001",
-            "localhost",
-            "127.0.0.1.evil:3000",
-            "",
-        ] {
-            assert!(!host_allowed(Some(bad), addr, "127.0.0.1"), "{bad}");
-        }
-        assert!(!host_allowed(None, addr, "127.0.0.1"));
-        assert!(host_allowed(Some("mybox:3000"), addr, "mybox"));
-        let v6: SocketAddr = "[::1]:8080".parse().unwrap();
-        assert!(host_allowed(Some("[::1]:8080"), v6, "::1"));
-        let lan: SocketAddr = "0.0.0.0:3000".parse().unwrap();
-        assert!(host_allowed(Some("192.168.1.9:3000"), lan, "0.0.0.0"));
-        let port80: SocketAddr = "127.0.0.1:80".parse().unwrap();
-        assert!(host_allowed(Some("localhost"), port80, "127.0.0.1"));
-    }
 
     #[test]
     fn origin_must_match_host() {

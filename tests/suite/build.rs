@@ -86,7 +86,7 @@ fn markdown_features_render() {
     assert!(main.contains("type=\"checkbox\" checked"));
     assert!(main.contains("<del>old</del>"));
     assert!(main.contains("knee – “smartly”"));
-    assert!(main.contains("class=\"footnote-definition\""));
+    assert!(main.contains("<section class=\"footnotes\">"));
     assert!(main.contains("<span class=\"hold\" data-min=\"30\" data-max=\"90\"><span class=\"hold-label\">Hold for 30 to 90 seconds</span></span>"));
     // Code: highlighted with classes, and the highlight stylesheet linked.
     assert!(main.contains(

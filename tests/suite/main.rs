@@ -4,13 +4,21 @@
 
 mod build;
 mod bundled;
+mod callouts;
 mod errors;
+mod fidelity;
+mod footnotes;
+mod hardening;
+mod hardening_output;
 mod harness;
+mod includes;
 mod incremental;
 mod init;
+mod messages;
 mod props;
 mod raw_html;
 mod reader;
+mod redirects;
 mod regressions;
 mod robustness;
 mod serve;

@@ -176,7 +176,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "symlink to a folder outside the project",
             setup: |g, scratch| symlink(outside_dir(scratch), g.path("content/elsewhere")),
-            expect: Expect::Error("leads outside the project"),
+            expect: Expect::Error("leads outside the content folder"),
         },
         Case {
             name: "symlink to a page outside the project",
@@ -186,7 +186,7 @@ fn cases() -> Vec<Case> {
                     g.path("content/secret.md"),
                 )
             },
-            expect: Expect::Error("leads outside the project"),
+            expect: Expect::Error("leads outside the content folder"),
         },
         Case {
             name: "dangling symlink",

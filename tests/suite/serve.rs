@@ -4,6 +4,7 @@
 
 mod browser;
 mod e2e;
+mod hardening;
 mod harness;
 mod live;
 
@@ -358,7 +359,8 @@ async fn shutdown_is_prompt_closes_sockets_and_frees_the_port() {
     let started = std::time::Instant::now();
     site.handle.shutdown().await;
     assert!(
-        started.elapsed() < Duration::from_secs(2),
+        // A hang guard, not a timing: graceful shutdown must not wait for idle sockets.
+        started.elapsed() < Duration::from_secs(10),
         "took {:?}",
         started.elapsed()
     );
