@@ -379,7 +379,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         }
     }
     let svg_figures = rendered.iter().flat_map(|(r, _)| r.svg_figures.iter());
-    for d in assets::svg_warnings(svg_figures, &cache.images, &cfg.build.content) {
+    for d in assets::svg_warnings(svg_figures, &next.images, &cfg.build.content) {
         diags.push(d);
     }
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();

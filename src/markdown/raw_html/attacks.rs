@@ -43,6 +43,9 @@ pub(crate) fn render_kit(md: &str, trust: bool) -> Rendered {
         images: &HashMap::new(),
         page: id,
         trust_html: trust,
+        root: Path::new("/nonexistent"),
+        content: Path::new("/nonexistent/content"),
+        links: &Default::default(),
     })
 }
 
