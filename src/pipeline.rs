@@ -260,7 +260,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     for r in results {
         match r {
             Ok(l) => loaded.push(l),
-            Err(d) => diags.push(d),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
         }
     }
     next.loaded = loaded.iter().map(|l| (l.rel.clone(), l.clone())).collect();
@@ -348,7 +348,11 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                 Some((text, r))
                     if targets_same
                         && Arc::ptr_eq(text, &p.text)
-                        && !r.images.iter().any(|i| edited_images.contains(i)) =>
+                        && !r.images.iter().any(|i| edited_images.contains(i))
+                        && !r
+                            .includes
+                            .iter()
+                            .any(|i| is_changed(&lexical(&content_dir.join(i)))) =>
                 {
                     (r.clone(), false)
                 }
@@ -483,6 +487,22 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         warnings,
         clock,
     })
+}
+
+/// `path` with `.` and `..` components folded away (an include may name `../x.rs`), so it
+/// compares with the absolute paths a watcher reports.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Site-level context shared by every template.

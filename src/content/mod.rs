@@ -111,9 +111,9 @@ pub fn load_page(
     path: &Path,
     rel: &str,
     shown_content: &Path,
-) -> Result<Loaded, crate::diag::Diagnostic> {
+) -> Result<Loaded, Vec<crate::diag::Diagnostic>> {
     let shown = shown_content.join(rel);
-    let text: Arc<str> = fsx::read_text(path, &shown)?.into();
+    let text: Arc<str> = fsx::read_text(path, &shown).map_err(|d| vec![d])?.into();
     let split = front_matter::parse(&text, &shown)?;
     Ok(Loaded {
         rel: rel.to_string(),

@@ -2,6 +2,7 @@
 //!
 //! Tera's errors name the template but bury the position in prose; they are mapped back to
 //! the template file and line here so a theme author gets `--> themes/x/templates/page.html:12:5`.
+//! Tera's built-in filters, tests and functions are available (docs/templates.md lists them).
 
 pub mod context;
 pub mod jsonld;
@@ -47,6 +48,13 @@ impl Renderer {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);
+        // Tera's built-ins are on (date, now(), slugify, ...), except `get_env`: a theme
+        // (contributed, or downloaded) must not publish the build machine's environment.
+        tera.register_function("get_env", |_: &HashMap<String, tera::Value>| {
+            Err(tera::Error::msg(
+                "get_env() is turned off in guide: a page must not publish the build machine's environment",
+            ))
+        });
         // Check each template alone first, so every syntax error is reported, not only the first.
         for (name, text) in &list {
             if let Err(e) = tera::Template::new(name, None, text) {

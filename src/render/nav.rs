@@ -4,6 +4,8 @@
 //! page's children; each list is windowed to [`WINDOW`] items either side of the open item,
 //! with a link to the parent (which lists everything) where it is cut. A 10,000-page guide
 //! thus emits a few dozen links per page, not 10,000 (the O(N²) trap of mdBook's sidebar).
+//! A cut is a [`More`] object, never a bare URL: the landing page's URL is `""`, which a
+//! template's `{% if %}` takes for false, and the top level's "more" links used to vanish.
 
 use serde::Serialize;
 
@@ -17,10 +19,19 @@ pub const WINDOW: usize = 12;
 pub struct NavList<'a> {
     /// Entries.
     pub items: Vec<NavItem<'a>>,
-    /// The parent's URL when entries before these were cut.
-    pub more_before: Option<&'a str>,
-    /// The parent's URL when entries after these were cut.
-    pub more_after: Option<&'a str>,
+    /// Set when entries before these were cut.
+    pub more_before: Option<More<'a>>,
+    /// Set when entries after these were cut.
+    pub more_after: Option<More<'a>>,
+}
+
+/// Where the entries cut from a windowed list are: the parent page, which lists them all.
+#[derive(Serialize, Debug, Clone, Copy, PartialEq)]
+pub struct More<'a> {
+    /// Root-relative URL of the parent (`""` for the landing page).
+    pub url: &'a str,
+    /// How many entries were cut on this side.
+    pub count: usize,
 }
 
 /// One sidebar entry.
@@ -88,8 +99,14 @@ fn list<'a>(
         .collect();
     NavList {
         items,
-        more_before: (start > 0).then_some(parent_url),
-        more_after: (end < ids.len()).then_some(parent_url),
+        more_before: (start > 0).then_some(More {
+            url: parent_url,
+            count: start,
+        }),
+        more_after: (end < ids.len()).then_some(More {
+            url: parent_url,
+            count: ids.len() - end,
+        }),
     }
 }
 

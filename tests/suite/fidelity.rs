@@ -34,3 +34,132 @@ fn heading_ids_follow_github_and_links_to_them_resolve() {
     }
     assert_snapshot!(html);
 }
+
+/// A guide of 60 top-level pages and a section with 40 children, one of them a section of 30.
+fn long_guide() -> GuideTest {
+    let g = GuideTest::fixture("headings");
+    std::fs::remove_file(g.path("content/operators.md")).unwrap();
+    g.write("content/_index.md", "# Long guide\n\nMany pages.\n");
+    for i in 1..=60 {
+        g.write(
+            &format!("content/p{i:02}.md"),
+            format!("# Page {i}\n\nText.\n"),
+        );
+    }
+    g.write("content/sec/_index.md", "# Section\n\nIts pages.\n");
+    for i in 1..=40 {
+        g.write(
+            &format!("content/sec/c{i:02}.md"),
+            format!("# Child {i}\n\nText.\n"),
+        );
+    }
+    g.write("content/sec/deep/_index.md", "# Deep\n\nIts pages.\n");
+    for i in 1..=30 {
+        g.write(
+            &format!("content/sec/deep/d{i:02}.md"),
+            format!("# Deep {i}\n\nText.\n"),
+        );
+    }
+    g
+}
+
+/// Root-relative URLs of the links inside `<tag class="class"` … `</tag>` of a page at `url`.
+fn links_in(html: &str, open: &str, close: &str, url: &str) -> Vec<String> {
+    let Some(start) = html.find(open) else {
+        return Vec::new();
+    };
+    let end = start + html[start..].find(close).unwrap();
+    html[start..end]
+        .split("href=\"")
+        .skip(1)
+        .map(|s| resolve(url, &s[..s.find('"').unwrap()]))
+        .collect()
+}
+
+/// `href` seen from the page at root-relative `url`, as a root-relative URL.
+fn resolve(url: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = url.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in href.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.iter().map(|p| format!("{p}/")).collect()
+}
+
+#[test]
+fn every_page_is_reachable_from_every_pages_navigation() {
+    let g = long_guide();
+    g.build_ok();
+    let mut urls = vec![String::new()];
+    urls.extend((1..=60).map(|i| format!("p{i:02}/")));
+    urls.push("sec/".into());
+    urls.extend((1..=40).map(|i| format!("sec/c{i:02}/")));
+    urls.push("sec/deep/".into());
+    urls.extend((1..=30).map(|i| format!("sec/deep/d{i:02}/")));
+    // Each page's navigation: its sidebar (with its "more" links) and a section's list of
+    // children (where a "more" link leads).
+    let nav: std::collections::HashMap<&str, Vec<String>> = urls
+        .iter()
+        .map(|u| {
+            let html = g.read(&format!("public/{u}index.html"));
+            let mut l = links_in(&html, "<nav class=\"site-nav\"", "</nav>", u);
+            l.extend(links_in(
+                &html,
+                "<section class=\"children\"",
+                "</section>",
+                u,
+            ));
+            (u.as_str(), l)
+        })
+        .collect();
+    for from in &urls {
+        let mut seen = std::collections::HashSet::from([from.clone()]);
+        let mut todo = vec![from.clone()];
+        while let Some(u) = todo.pop() {
+            for l in &nav[u.as_str()] {
+                assert!(nav.contains_key(l.as_str()), "{u} links to unknown {l}");
+                if seen.insert(l.clone()) {
+                    todo.push(l.clone());
+                }
+            }
+        }
+        let missing: Vec<_> = urls.iter().filter(|u| !seen.contains(*u)).collect();
+        assert!(missing.is_empty(), "from {from:?} unreachable: {missing:?}");
+    }
+    // The top level is cut around the open page, with links to the landing page.
+    let html = g.read("public/p30/index.html");
+    let sidebar = &html[html.find("<nav class=\"site-nav\"").unwrap()..];
+    let sidebar = &sidebar[..sidebar.find("</nav>").unwrap() + 6];
+    assert_snapshot!(sidebar);
+}
+
+#[test]
+fn extra_dates_reach_templates_as_iso_strings_and_tera_builtins_work() {
+    let g = GuideTest::fixture("templates");
+    g.build_ok();
+    let html = g.read("public/reviewed/index.html");
+    let start = html.find("<dl class=\"review\">").expect("the review list");
+    let review = &html[start..start + html[start..].find("</dl>").unwrap() + 5];
+    assert!(!review.contains("[object]"), "{review}");
+    // now() is the build's time: only its shape is stable.
+    let built = review.find("<dd class=\"built\">").unwrap() + 18;
+    let year = &review[built..built + 4];
+    assert!(year.chars().all(|c| c.is_ascii_digit()), "{review}");
+    assert_snapshot!(review.replace(year, "YYYY"));
+}
+
+#[test]
+fn every_unknown_front_matter_key_is_reported() {
+    let g = GuideTest::fixture("templates");
+    g.write(
+        "content/broken.md",
+        "+++\ntitel = \"A\"\nweight = 1\nsulg = \"b\"\n+++\n\nText.\n",
+    );
+    let err = g.build_err();
+    assert_snapshot!(err);
+}

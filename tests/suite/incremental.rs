@@ -204,3 +204,28 @@ fn an_edit_made_while_the_build_fails_shows_after_the_fix() {
         );
     }
 }
+
+/// Found by `rebuild_props`: a page's Markdown was reused when only a file it includes
+/// changed, appeared or disappeared.
+#[test]
+fn an_edited_include_re_renders_the_pages_that_include_it() {
+    let g = GuideTest::fixture("basic");
+    g.write("content/_shared/note.md", "A shared note.\n");
+    g.edit(
+        "content/02-location.md",
+        "# Where it is\n",
+        "# Where it is\n\n{{#include _shared/note.md}}\n",
+    );
+    let mut s = Session::new(BuildOptions {
+        root: g.root.clone(),
+        ..Default::default()
+    });
+    s.build().unwrap();
+    g.write("content/_shared/note.md", "An edited shared note.\n");
+    let b = checked(&mut s, &g, &["content/_shared/note.md"]);
+    assert!(String::from_utf8_lossy(&b.tree.files["location/index.html"]).contains("An edited"));
+    std::fs::remove_file(g.path("content/_shared/note.md")).unwrap();
+    assert!(s.rebuild(&[g.path("content/_shared/note.md")]).is_err());
+    g.write("content/_shared/note.md", "Back again.\n");
+    checked(&mut s, &g, &["content/_shared/note.md"]);
+}
