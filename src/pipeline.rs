@@ -215,7 +215,15 @@ fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
     } = staged;
     let mut cache = Cache { state, ..prev };
     let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
-    site::search_files(&site, &titles, &plain, &todo, &mut cache.search, &mut tree);
+    let language = cache.cfg.book.language.clone();
+    site::search_files(
+        (&site, &language),
+        &titles,
+        &plain,
+        &todo,
+        &mut cache.search,
+        &mut tree,
+    );
     clock.lap("search");
     let built = Built {
         warnings,
@@ -339,6 +347,8 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     let targets_same = targets == prev.link_targets;
     next.link_targets = targets;
     let images = &next.images;
+    // Where `{{#include}}` may read: the project and `allow-outside` folders.
+    let bounds = crate::confine::Bounds::project(cfg);
     clock.lap("order");
     let rendered: Vec<(Arc<Rendered>, bool)> = (0..site.pages.len())
         .into_par_iter()
@@ -363,6 +373,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                         page: id,
                         trust_html: cfg.build.trust_html,
                         root: &cfg.root,
+                        bounds: &bounds,
                         content: &content_dir,
                         links: &cfg.links,
                     })),

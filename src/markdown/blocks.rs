@@ -3,9 +3,11 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
-use super::{Ev, Rendered, highlight};
+use super::langs::{self, Lang};
+use super::{Ctx, Ev, Rendered, highlight};
+use crate::diag::Severity;
 
-pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
+pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Vec<Ev<'a>> {
     let mut result = Vec::with_capacity(events.len());
     let mut iter = events.into_iter();
     while let Some((event, range)) = iter.next() {
@@ -32,6 +34,9 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
                     CodeBlockKind::Indented => "",
                 };
                 let lang = info.split([' ', ',', '{']).next().unwrap_or("");
+                if let Lang::Unknown(closest) = langs::find(lang) {
+                    out.diags.push(unknown_language(ctx, &range, lang, closest));
+                }
                 out.has_code = true;
                 let html = super::rust_hidden::code_block(&code, info)
                     .unwrap_or_else(|| highlight::code_block(&code, lang));
@@ -41,4 +46,30 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
         }
     }
     result
+}
+
+/// A warning at the fence's language: the block is shown as plain text.
+fn unknown_language(
+    ctx: &Ctx,
+    block: &std::ops::Range<usize>,
+    lang: &str,
+    closest: Option<String>,
+) -> crate::diag::Diagnostic {
+    // The fence's first line: its opening backticks or tildes, then the language.
+    let at = block.start + 3;
+    let mut d = ctx
+        .error(
+            &(at..at + lang.len()),
+            format!("unknown code language `{lang}`"),
+        )
+        .label("shown as plain text");
+    d.severity = Severity::Warning;
+    match closest {
+        Some(c) => d.hint(format!(
+            "did you mean `{c}`? or write `text` for a block that is not code"
+        )),
+        None => d.hint(
+            "see the languages in docs/authoring.md#markdown, or write `text` for a block that is not code",
+        ),
+    }
 }

@@ -170,3 +170,19 @@ fn first_line<'a>(
     }
     (title, false)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::marker;
+
+    #[test]
+    fn markers_and_links() {
+        assert_eq!(marker("[!WARNING] Stop"), Some(("WARNING", 11)));
+        assert_eq!(marker("[!note]\nbody"), Some(("note", 7)));
+        assert_eq!(marker("[!x](https://example.org)"), None);
+        assert_eq!(marker("[!x][ref]"), None);
+        assert_eq!(marker("[!]"), None);
+        assert_eq!(marker("[!NO TE]"), None);
+        assert_eq!(marker("plain"), None);
+    }
+}

@@ -1,7 +1,9 @@
 //! Build-time syntax highlighting with syntect, as CSS classes (`hl-*`).
 //!
-//! The syntax set is heavy (tens of ms), so it loads once per process and only when a code
-//! block names a language: a guide without code never pays for it. Classes rather than
+//! The syntax set (syntect's defaults plus bat's pack, see `langs`) is heavy (tens of ms), so
+//! it loads once per process and only when a code block names a language: a guide without
+//! code never pays for it. A `console` block highlights its prompt lines as shell and leaves
+//! the output plain. Classes rather than
 //! inline colours let one stylesheet carry a light and a dark palette; both are adjusted
 //! to at least 4.5:1 contrast on the code background (WCAG AA), which stock themes miss.
 
@@ -9,47 +11,78 @@ use std::sync::LazyLock;
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
-use syntect::parsing::SyntaxSet;
+use syntect::parsing::SyntaxReference;
 use syntect::util::LinesWithEndings;
 
+use super::langs::{self, Lang};
 use crate::content::assets::html_escape;
 
-pub(super) static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+pub(super) use langs::SYNTAXES;
 pub(super) const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// Code background and text colours of the two palettes (the stylesheet sets them too).
 const LIGHT: ([u8; 3], [u8; 3]) = ([0xf4, 0xf6, 0xf7], [0x1d, 0x24, 0x29]);
 const DARK: ([u8; 3], [u8; 3]) = ([0x1a, 0x21, 0x25], [0xe3, 0xe8, 0xeb]);
 
-/// One fenced code block as HTML.
+/// One fenced code block as HTML; a language nothing knows is plain text (the caller warns,
+/// see [`langs::find`]).
 pub fn code_block(code: &str, lang: &str) -> String {
     let lang_attr = if lang.is_empty() {
         String::new()
     } else {
         format!(" data-lang=\"{}\"", html_escape(lang))
     };
-    let plain = lang.is_empty() || matches!(lang, "text" | "txt" | "plain");
-    let syntax = if plain {
-        None
-    } else {
-        SYNTAXES.find_syntax_by_token(lang)
-    };
-    let body = match syntax {
-        Some(syntax) => {
-            let mut g = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
-            for line in LinesWithEndings::from(code) {
-                if g.parse_html_for_line_which_includes_newline(line).is_err() {
-                    return format!(
-                        "<pre class=\"code\"{lang_attr}><code>{}</code></pre>\n",
-                        html_escape(code)
-                    );
-                }
-            }
-            g.finalize()
-        }
-        None => html_escape(code),
+    let body = match langs::find(lang) {
+        Lang::Known(syntax) => highlighted(code, syntax).unwrap_or_else(|| html_escape(code)),
+        Lang::Console => console(code),
+        Lang::Plain | Lang::Unknown(_) => html_escape(code),
     };
     format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n")
+}
+
+fn highlighted(code: &str, syntax: &SyntaxReference) -> Option<String> {
+    let mut g = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
+    for line in LinesWithEndings::from(code) {
+        g.parse_html_for_line_which_includes_newline(line).ok()?;
+    }
+    Some(g.finalize())
+}
+
+/// A terminal session: `$ `, `% ` or `> ` prompt lines are a shell command (the prompt in
+/// its own `hl-prompt` span, unselectable by CSS), every other line is output.
+fn console(code: &str) -> String {
+    let Lang::Known(shell) = langs::find("bash") else {
+        return html_escape(code);
+    };
+    let mut out = String::with_capacity(code.len() * 2);
+    for line in LinesWithEndings::from(code) {
+        let prompt = ["$ ", "% ", "> "]
+            .into_iter()
+            .find(|p| line.starts_with(p) || line.trim_end() == p.trim_end());
+        match prompt {
+            Some(p) => {
+                let cmd = line.get(p.len()..).unwrap_or("\n");
+                out.push_str(&format!(
+                    "<span class=\"hl-prompt\">{}</span>",
+                    p.trim_end()
+                ));
+                out.push_str(if line.len() > 1 { " " } else { "" });
+                match highlighted(cmd, shell) {
+                    Some(h) => out.push_str(&h),
+                    None => out.push_str(&html_escape(cmd)),
+                }
+            }
+            None => {
+                let text = line.trim_end_matches('\n');
+                out.push_str(&format!(
+                    "<span class=\"hl-output\">{}</span>",
+                    html_escape(text)
+                ));
+                out.push_str(&line[text.len()..]);
+            }
+        }
+    }
+    out
 }
 
 /// The highlighting stylesheet: light by default, dark for the dark scheme and the toggle.
@@ -201,6 +234,36 @@ mod tests {
         assert_eq!(
             code_block("<x>", ""),
             "<pre class=\"code\"><code>&lt;x&gt;</code></pre>\n"
+        );
+        for lang in [
+            "toml",
+            "sh",
+            "powershell",
+            "dockerfile",
+            "diff",
+            "ini",
+            "json5",
+        ] {
+            let html = code_block("a = 1\n", lang);
+            assert!(html.contains("<span class=\"hl-source"), "{lang}: {html}");
+        }
+        let plain = code_block("x\n", "nosuchlang");
+        assert_eq!(
+            plain,
+            "<pre class=\"code\" data-lang=\"nosuchlang\"><code>x\n</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn console_prompts_are_shell_and_output_is_plain() {
+        let html = code_block("$ cargo build --release\n   Compiling x\n", "console");
+        assert!(
+            html.contains("<span class=\"hl-prompt\">$</span> <span class=\"hl-source hl-shell"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<span class=\"hl-output\">   Compiling x</span>\n"),
+            "{html}"
         );
     }
 

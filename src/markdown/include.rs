@@ -1,6 +1,7 @@
 //! Includes, as mdBook defines them: `{{#include file}}`, `file:2:10`, `file:2:`, `file::10`,
 //! `file:anchor`, spliced into the page's text before it is parsed (so they work inside code
-//! fences, which is how listings are written), relative to the file that holds the directive.
+//! fences, which is how listings are written), relative to the file that holds the directive; included files must be inside the project
+//! or a `[build] allow-outside` folder.
 //!
 //! An included Markdown file (`.md`) is expanded in turn; any other file is inserted as it
 //! is. Text before a directive made only of spaces, tabs and `>` (an indented or quoted
@@ -75,6 +76,7 @@ pub(crate) fn expand<'b>(ctx: &Ctx, body: &'b str, out: &mut Rendered) -> Expand
     let page_path = normalize(&ctx.content.join(&page.rel));
     let mut ex = Expander {
         root: ctx.root,
+        bounds: ctx.bounds,
         content: ctx.content,
         text: String::with_capacity(body.len() * 2),
         map: SourceMap::new(Origin {
@@ -97,6 +99,7 @@ pub(crate) fn expand<'b>(ctx: &Ctx, body: &'b str, out: &mut Rendered) -> Expand
 
 struct Expander<'c> {
     root: &'c Path,
+    bounds: &'c crate::confine::Bounds,
     content: &'c Path,
     text: String,
     map: SourceMap,
@@ -255,17 +258,11 @@ impl Expander<'_> {
             self.out.diags.push(error(msg).hint(hint));
             return None;
         }
-        let inside = |p: &Path| {
-            let root = self
-                .root
-                .canonicalize()
-                .unwrap_or_else(|_| self.root.into());
-            p.starts_with(self.root) && p.canonicalize().is_ok_and(|c| c.starts_with(&root))
-        };
         match std::fs::read_to_string(target) {
-            Ok(_) if !inside(target) => {
+            Ok(_) if !self.bounds.contains(target) => {
                 let msg = format!("`{written}` is outside the project");
-                let hint = "include files from inside the project folder";
+                let hint = "include files from inside the project folder, or list the folder \
+                            in `allow-outside = [\"…\"]` under [build] in book.toml";
                 self.out.diags.push(error(msg).hint(hint));
                 None
             }

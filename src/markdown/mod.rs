@@ -15,9 +15,11 @@ mod include;
 mod include_check;
 mod include_lines;
 mod include_map;
+mod langs;
 mod links;
 mod raw_html;
 mod rust_hidden;
+mod text;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -32,6 +34,7 @@ use crate::diag::Diagnostic;
 
 pub use headings::TocEntry;
 pub(crate) use links::encode_path;
+pub use text::TextSection;
 
 /// An event with its byte range in the page body.
 pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
@@ -57,8 +60,10 @@ pub struct Ctx<'a> {
     pub page: PageId,
     /// `[build] trust-html`: raw HTML is kept as written (its URLs still rewritten).
     pub trust_html: bool,
-    /// The project root (absolute): included files must be inside it.
+    /// The project root (absolute): included files are shown relative to it.
     pub root: &'a Path,
+    /// Where included files may be: the project and `[build] allow-outside`.
+    pub bounds: &'a crate::confine::Bounds,
     /// The content folder (absolute): `{{#include /x}}` starts there.
     pub content: &'a Path,
     /// book.toml's `[links]`: prefixes of links that leave the content folder → base URLs.
@@ -154,8 +159,10 @@ pub struct Rendered {
     /// its HTML holds their size, and an SVG's markup, so it must be re-rendered when
     /// one of them is edited.
     pub images: Vec<String>,
-    /// Plain text, for search and reading time.
+    /// Plain text, for reading time: the sections' headings and text.
     pub text: String,
+    /// The text by section (see [`text`]), for search.
+    pub sections: Vec<TextSection>,
     /// Items of the top-level numbered lists (for HowTo steps).
     pub steps: Vec<String>,
     /// Hold timers: (min, max) seconds.
@@ -208,9 +215,18 @@ pub fn render(ctx: &Ctx) -> Rendered {
     let events = footnotes::pass(events, &expanded.text, ctx, &mut out);
     let events = callouts::pass(events, &expanded.text, ctx, &mut out);
     let events = headings::pass(events, &mut out);
+    // Before figures and blocks turn images, callouts and tables into HTML.
+    out.sections = text::sections(&events);
+    out.text = out
+        .sections
+        .iter()
+        .flat_map(|s| [s.heading.as_str(), s.text.as_str()])
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let events = figures::pass(events, ctx, &mut out);
     let events = links::pass(events, ctx, &mut out);
-    let events = blocks::pass(events, &mut out);
+    let events = blocks::pass(events, ctx, &mut out);
     collect_text(&events, &mut out);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
@@ -219,7 +235,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
     out
 }
 
-/// Plain text, footnote and raw-HTML ids, and numbered-list steps.
+/// Footnote and raw-HTML ids, and numbered-list steps.
 fn collect_text(events: &[Ev], out: &mut Rendered) {
     let mut list_depth = 0usize;
     let mut ordered_top = false;
@@ -227,13 +243,11 @@ fn collect_text(events: &[Ev], out: &mut Rendered) {
     for (e, _) in events {
         match e {
             Event::Text(t) | Event::Code(t) => {
-                out.text.push_str(t);
                 if let Some(s) = step.as_mut() {
                     s.push_str(t);
                 }
             }
             Event::End(TagEnd::Item) if list_depth == 1 => {
-                out.text.push(' ');
                 if let Some(s) = step.take() {
                     out.steps
                         .push(s.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -242,7 +256,6 @@ fn collect_text(events: &[Ev], out: &mut Rendered) {
             Event::SoftBreak
             | Event::HardBreak
             | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
-                out.text.push(' ');
                 if let Some(s) = step.as_mut() {
                     s.push(' ');
                 }

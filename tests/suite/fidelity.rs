@@ -163,3 +163,62 @@ fn every_unknown_front_matter_key_is_reported() {
     let err = g.build_err();
     assert_snapshot!(err);
 }
+
+#[test]
+fn docs_languages_are_highlighted_and_mdbook_attributes_pick_the_language() {
+    let g = GuideTest::fixture("highlight");
+    let out = g.cmd(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "no warning: {stderr}");
+    let html = content_of(&g, "public/code/index.html");
+    for lang in [
+        "toml",
+        "sh",
+        "powershell",
+        "dockerfile",
+        "diff",
+        "ini",
+        "json5",
+    ] {
+        let at = html
+            .find(&format!(
+                "data-lang=\"{lang}\"><code><span class=\"hl-source"
+            ))
+            .unwrap_or_else(|| panic!("{lang} is not highlighted:\n{html}"));
+        assert!(at > 0);
+    }
+    assert!(
+        html.contains("<span class=\"hl-prompt\">$</span>"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("data-lang=\"rust\"><code><span class=\"hl-source hl-rust")
+            .count(),
+        2,
+        "{html}"
+    );
+    assert_snapshot!(html);
+}
+
+#[test]
+fn an_unknown_code_language_is_plain_text_with_a_warning() {
+    let g = GuideTest::fixture("highlight");
+    g.write(
+        "content/typo.md",
+        "# Typo\n\nText.\n\n```pyhton\nprint(1)\n```\n",
+    );
+    let out = g.cmd(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "a warning does not fail the build: {stderr}"
+    );
+    assert!(
+        content_of(&g, "public/typo/index.html")
+            .contains("<pre class=\"code\" data-lang=\"pyhton\"><code>print(1)\n</code></pre>")
+    );
+    assert_snapshot!(stderr);
+    let out = g.cmd(&["build", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -200,3 +200,23 @@ fn include_outside_the_project_is_refused() {
     );
     assert!(!err.contains("secret\n"), "{err}");
 }
+
+#[test]
+fn include_from_an_allowed_outside_folder() {
+    let g = GuideTest::fixture("includes");
+    g.write("../shared/note.md", "Shared from outside.\n");
+    g.write(
+        "content/extra.md",
+        "# E\n\n{{#include ../../shared/note.md}}\n",
+    );
+    g.edit(
+        "book.toml",
+        "[build]",
+        "[build]\nallow-outside = [\"../shared\"]",
+    );
+    g.build_ok();
+    assert!(
+        g.main_of("public/extra/index.html")
+            .contains("<p>Shared from outside.</p>")
+    );
+}

@@ -22,4 +22,5 @@ mod rebuild_props;
 mod redirects;
 mod regressions;
 mod robustness;
+mod search;
 mod serve;
