@@ -44,6 +44,7 @@ pub(crate) fn render_kit(md: &str, trust: bool) -> Rendered {
         page: id,
         trust_html: trust,
         root: Path::new("/nonexistent"),
+        bounds: &Default::default(),
         content: Path::new("/nonexistent/content"),
         links: &Default::default(),
     })
