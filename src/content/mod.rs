@@ -7,6 +7,7 @@ pub mod assets;
 pub(crate) mod css_sanitize;
 pub mod front_matter;
 pub mod order;
+pub mod review;
 pub(crate) mod svg_sanitize;
 pub mod walk;
 
