@@ -215,7 +215,15 @@ fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
     } = staged;
     let mut cache = Cache { state, ..prev };
     let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
-    site::search_files(&site, &titles, &plain, &todo, &mut cache.search, &mut tree);
+    let language = cache.cfg.book.language.clone();
+    site::search_files(
+        (&site, &language),
+        &titles,
+        &plain,
+        &todo,
+        &mut cache.search,
+        &mut tree,
+    );
     clock.lap("search");
     let built = Built {
         warnings,

@@ -493,30 +493,25 @@ fn site_wide(
 /// Brings the search index to the site and adds its files to `tree`: only the documents
 /// whose page was re-rendered (`todo`) can have changed.
 pub(crate) fn search_files(
-    site: &Site,
+    (site, language): (&Site, &str),
     titles: &[String],
     rendered: &[&Rendered],
     todo: &[PageId],
     index: &mut search::Index,
     tree: &mut OutputTree,
 ) {
-    let section_of = |id: PageId| {
-        let a = site.ancestors(id);
-        titles[*a.get(1).unwrap_or(&id)].as_str()
-    };
     let docs: Vec<search::Doc> = site
         .order
         .iter()
         .map(|&id| search::Doc {
             title: &titles[id],
             url: &site.pages[id].url,
-            section: section_of(id),
-            text: &rendered[id].text,
+            sections: &rendered[id].sections,
         })
         .collect();
     let dirty: std::collections::HashSet<usize> =
         todo.iter().map(|&id| site.position[id]).collect();
-    index.update(&docs, |doc| dirty.contains(&doc));
+    index.update(language, &docs, |doc| dirty.contains(&doc));
     for (path, bytes) in index.files() {
         tree.insert(path.clone(), bytes.clone());
     }

@@ -18,6 +18,7 @@ mod include_map;
 mod langs;
 mod links;
 mod rust_hidden;
+mod text;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -32,6 +33,7 @@ use crate::diag::Diagnostic;
 
 pub use headings::TocEntry;
 pub(crate) use links::encode_path;
+pub use text::TextSection;
 
 /// An event with its byte range in the page body.
 pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
@@ -152,8 +154,10 @@ pub struct Rendered {
     /// its HTML holds their size, and an SVG's markup, so it must be re-rendered when
     /// one of them is edited.
     pub images: Vec<String>,
-    /// Plain text, for search and reading time.
+    /// Plain text, for reading time: the sections' headings and text.
     pub text: String,
+    /// The text by section (see [`text`]), for search.
+    pub sections: Vec<TextSection>,
     /// Items of the top-level numbered lists (for HowTo steps).
     pub steps: Vec<String>,
     /// Hold timers: (min, max) seconds.
@@ -205,6 +209,15 @@ pub fn render(ctx: &Ctx) -> Rendered {
     let events = footnotes::pass(events, &expanded.text, ctx, &mut out);
     let events = callouts::pass(events, &expanded.text, ctx, &mut out);
     let events = headings::pass(events, &mut out);
+    // Before figures and blocks turn images, callouts and tables into HTML.
+    out.sections = text::sections(&events);
+    out.text = out
+        .sections
+        .iter()
+        .flat_map(|s| [s.heading.as_str(), s.text.as_str()])
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let events = figures::pass(events, ctx, &mut out);
     let events = links::pass(events, ctx, &mut out);
     let events = blocks::pass(events, ctx, &mut out);
@@ -216,7 +229,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
     out
 }
 
-/// Plain text, footnote and raw-HTML ids, and numbered-list steps.
+/// Footnote and raw-HTML ids, and numbered-list steps.
 fn collect_text(events: &[Ev], out: &mut Rendered) {
     let mut list_depth = 0usize;
     let mut ordered_top = false;
@@ -224,13 +237,11 @@ fn collect_text(events: &[Ev], out: &mut Rendered) {
     for (e, _) in events {
         match e {
             Event::Text(t) | Event::Code(t) => {
-                out.text.push_str(t);
                 if let Some(s) = step.as_mut() {
                     s.push_str(t);
                 }
             }
             Event::End(TagEnd::Item) if list_depth == 1 => {
-                out.text.push(' ');
                 if let Some(s) = step.take() {
                     out.steps
                         .push(s.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -238,14 +249,7 @@ fn collect_text(events: &[Ev], out: &mut Rendered) {
             }
             Event::SoftBreak
             | Event::HardBreak
-            | Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::DefinitionListTitle
-                | TagEnd::DefinitionListDefinition,
-            ) => {
-                out.text.push(' ');
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
                 if let Some(s) = step.as_mut() {
                     s.push(' ');
                 }

@@ -21,4 +21,5 @@ mod rebuild_props;
 mod redirects;
 mod regressions;
 mod robustness;
+mod search;
 mod serve;

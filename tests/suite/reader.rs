@@ -4,33 +4,26 @@ use serde_json::Value;
 
 use crate::harness::{BUNDLED_PAGES, GuideTest};
 
-fn json(g: &GuideTest, rel: &str) -> Value {
-    serde_json::from_str(&g.read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
-/// Doc ids whose entry for `term` exists in its shard.
-fn postings(g: &GuideTest, term: &str) -> Vec<u64> {
-    let shard: String = term.chars().take(2).collect();
-    let v = json(g, &format!("public/search/terms/{shard}.json"));
-    v[term]
-        .as_array()
-        .map(|a| a.iter().map(|p| p[0].as_u64().unwrap()).collect())
-        .unwrap_or_default()
+fn script(g: &GuideTest, rel: &str) -> Value {
+    let bytes = std::fs::read(g.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    guide::search::format::parse_script(&bytes)
+        .unwrap_or_else(|| panic!("{rel} is not a guideSearch.add script"))
+        .1
 }
 
 #[test]
-fn search_index_holds_every_page_and_finds_lacrosse_ball_in_release() {
+fn search_index_holds_every_page_and_lists_only_existing_shards() {
     let g = GuideTest::bundled();
     g.build_ok();
-    let meta = json(&g, "public/search/meta.json");
+    let meta = script(&g, "public/search/meta.js");
     let (n, chunk) = (
-        meta["docs"].as_u64().unwrap(),
+        meta["pages"].as_u64().unwrap(),
         meta["chunk"].as_u64().unwrap(),
     );
     assert_eq!(n, 6, "landing page + five sections");
     let mut urls = Vec::new();
     for k in 0..n.div_ceil(chunk) {
-        for row in json(&g, &format!("public/search/docs/{k}.json"))
+        for row in script(&g, &format!("public/search/p/{k}.js"))
             .as_array()
             .unwrap()
         {
@@ -38,17 +31,17 @@ fn search_index_holds_every_page_and_finds_lacrosse_ball_in_release() {
         }
     }
     assert_eq!(urls, BUNDLED_PAGES);
-    let release = urls.iter().position(|u| u == "release/").unwrap() as u64;
-    assert!(postings(&g, "lacrosse").contains(&release) && postings(&g, "ball").contains(&release));
-    for shard in meta["shards"].as_array().unwrap() {
-        assert!(
-            g.path(&format!(
-                "public/search/terms/{}.json",
-                shard.as_str().unwrap()
-            ))
-            .is_file()
-        );
+    // The browser loads only listed shards (a missing one would log an error).
+    for key in meta["shards"].as_array().unwrap() {
+        let path = guide::search::format::path(key.as_str().unwrap());
+        assert!(g.path(&format!("public/{path}")).is_file(), "{path}");
     }
+    let mut s = crate::search::searcher(&g.path("public"), "en");
+    let hits = s.search("lacrosse ball", 3);
+    assert_eq!(hits[0].url, "release/#choose-a-tool");
+    assert_eq!(hits[0].title, "Releasing the trigger point");
+    assert_eq!(hits[0].heading, "Choose a tool");
+    assert!(hits[0].text.contains("a lacrosse ball"), "{}", hits[0].text);
 }
 
 fn json_ld(html: &str) -> Value {

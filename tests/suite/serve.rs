@@ -7,6 +7,7 @@ mod e2e;
 mod hardening;
 mod harness;
 mod live;
+mod search_browser;
 
 use std::time::Duration;
 

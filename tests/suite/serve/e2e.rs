@@ -32,7 +32,7 @@ fn browser(test: &str) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
     None
 }
 
-async fn serve_guide(root: &std::path::Path) -> serve::ServerHandle {
+pub(super) async fn serve_guide(root: &std::path::Path) -> serve::ServerHandle {
     let site = GuideSite::new(BuildOptions {
         root: root.to_path_buf(),
         ..Default::default()

@@ -243,103 +243,241 @@
     });
   }
 
-  /* ---------- Search ---------- */
-  var WORD = /[\p{L}\p{N}]+/gu;
-  function chars(s) { return Array.from(s); }
-  function tokenize(q) {
-    var out = [], m = (q || "").toLowerCase().match(WORD) || [];
-    m.forEach(function (w) { if (chars(w).length >= 2) out.push(w); });
-    return out;
+  /* ---------- Search ----------
+     The index (src/search/ in guide's source) is a set of scripts that call
+     guideSearch.add(name, data): loaded with <script>, so search works from file:// too.
+     The tokenizer and the evaluator below mirror src/search/tokens.rs and query.rs step for
+     step (tests/search/vectors.json and queries.toml check both). */
+  var api = window.guideSearch = window.guideSearch || {};
+  var store = {}, pending = {};
+  api.loaded = [];
+  api.add = function (name, data) { store[name] = data; };
+  function load(name) {
+    if (!pending[name]) pending[name] = new Promise(function (resolve, reject) {
+      var s = doc.createElement("script");
+      s.src = SEARCH + name + ".js";
+      s.onload = function () {
+        s.parentNode.removeChild(s);
+        api.loaded.push(name);
+        if (name === "stem" ? api.stem : name in store) resolve(store[name]);
+        else { delete pending[name]; reject(new Error(name)); }
+      };
+      s.onerror = function () { s.parentNode.removeChild(s); delete pending[name]; reject(new Error(name)); };
+      doc.head.appendChild(s);
+    });
+    return pending[name];
   }
-  function escRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
-  function wordsRe(words) {
-    return words.length ? new RegExp("(" + words.map(escRe).join("|") + ")", "giu") : null;
-  }
-  // Text with matches wrapped in <mark>, built as DOM nodes (never innerHTML).
-  function appendMarked(parent, text, re, cls) {
-    var last = 0, m, n = 0;
-    re.lastIndex = 0;
-    while ((m = re.exec(text))) {
-      if (m[0] === "") { re.lastIndex++; continue; }
-      if (m.index > last) parent.appendChild(doc.createTextNode(text.slice(last, m.index)));
-      var mk = el("mark", cls ? { "class": cls } : null, m[0]);
-      parent.appendChild(mk);
-      last = m.index + m[0].length; n++;
-    }
-    if (last < text.length) parent.appendChild(doc.createTextNode(text.slice(last)));
-    return n;
-  }
-
-  var cache = { meta: null, terms: {}, docs: {} };
-  function getJSON(url) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(r.status + " " + url);
-      return r.json();
+  var meta = null;
+  function ready() {
+    return load("meta").then(function (m) {
+      meta = m;
+      return m.stem ? load("stem").then(function () { return m; }) : m;
     });
   }
-  function memo(store, key, url) {
-    if (!store[key]) {
-      store[key] = getJSON(url);
-      store[key].catch(function () { delete store[key]; });
-    }
-    return store[key];
-  }
-  function loadMeta() { return memo(cache, "meta", SEARCH + "meta.json"); }
-  /* Shards are keyed by a word's first two characters, or three where the index split a big one. */
-  function shardOf(w, meta) {
-    var c = chars(w), three = c.slice(0, 3).join("");
-    return c.length > 2 && meta.shards && meta.shards.indexOf(three) > -1 ? three : c.slice(0, 2).join("");
-  }
-  function loadShard(meta, p) {
-    if (meta.shards && meta.shards.indexOf(p) < 0) return Promise.resolve({});
-    return memo(cache.terms, p, SEARCH + "terms/" + encodeURIComponent(p) + ".json");
-  }
 
-  function runQuery(q) {
-    var words = tokenize(q);
-    if (!words.length) return Promise.resolve({ words: words, hits: [] });
-    return loadMeta().then(function (meta) {
-      var shards = words.map(function (w) { return loadShard(meta, shardOf(w, meta)); });
-      return Promise.all(shards).then(function (maps) {
-        var total = null;
-        for (var i = 0; i < words.length; i++) {
-          var w = words[i], map = maps[i] || {}, scores = {};
-          var last = i === words.length - 1;
-          var keys = last ? Object.keys(map).filter(function (t) { return t.lastIndexOf(w, 0) === 0; }) : (map[w] ? [w] : []);
-          keys.forEach(function (t) {
-            (map[t] || []).forEach(function (p) { scores[p[0]] = (scores[p[0]] || 0) + p[1]; });
+  var ALNUM = /[\p{Alphabetic}\p{N}]/u, MAX_SECTIONS = 64;
+  function isCjk(c) {
+    var n = c.codePointAt(0);
+    return (n >= 0x1100 && n <= 0x11FF) || (n >= 0x3040 && n <= 0x30FF) || (n >= 0x3130 && n <= 0x318F) ||
+      (n >= 0x31F0 && n <= 0x31FF) || (n >= 0x3400 && n <= 0x4DBF) || (n >= 0x4E00 && n <= 0x9FFF) ||
+      (n >= 0xAC00 && n <= 0xD7AF) || (n >= 0xF900 && n <= 0xFAFF) || (n >= 0xFF66 && n <= 0xFF9F) ||
+      (n >= 0x20000 && n <= 0x2FFFF);
+  }
+  function fold(s) {
+    return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+  }
+  function chars(s) { return Array.from(s); }
+  /* Runs of letters and digits, split into CJK and other segments: [text, isCjk]. */
+  function segments(folded) {
+    var out = [], cur = "", kind = null;
+    chars(folded).forEach(function (c) {
+      var k = ALNUM.test(c) ? isCjk(c) : null;
+      if (kind !== null && k === kind) { cur += c; return; }
+      if (kind !== null) out.push([cur, kind]);
+      cur = k === null ? "" : c; kind = k;
+    });
+    if (kind !== null) out.push([cur, kind]);
+    return out;
+  }
+  function stemOf(w) {
+    if (!meta || !meta.stem || !api.stem || /^[0-9]+$/.test(w)) return w;
+    return api.stem(w);
+  }
+  /* Index terms of a text (what the build indexes). */
+  function terms(text) {
+    var out = [];
+    segments(fold(text || "")).forEach(function (sg) {
+      if (!sg[1]) { out.push(stemOf(sg[0])); return; }
+      var c = chars(sg[0]);
+      for (var i = 0; i < c.length; i++) { out.push(c[i]); if (i) out.push(c[i - 1] + c[i]); }
+    });
+    return out;
+  }
+  /* Query words: {raw, terms, cjk}. */
+  function tokenize(q) {
+    return segments(fold(q || "")).map(function (sg) {
+      if (!sg[1]) return { raw: sg[0], terms: [stemOf(sg[0])], cjk: false };
+      var c = chars(sg[0]), t = [];
+      if (c.length === 1) t.push(sg[0]);
+      for (var i = 1; i < c.length; i++) if (t.indexOf(c[i - 1] + c[i]) < 0) t.push(c[i - 1] + c[i]);
+      return { raw: sg[0], terms: t, cjk: true };
+    });
+  }
+  api.terms = terms;
+  api.tokenize = tokenize;
+  function shardOf(t) {
+    var c = chars(t);
+    return c.slice(0, c.length && isCjk(c[0]) ? 1 : 2).join("");
+  }
+  function fileName(key) {
+    return chars(key).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16) + "_";
+    }).join("");
+  }
+  function needed(w, keys) {
+    var out = [], pre = w.terms.slice();
+    function push(k) { if (keys[k] && out.indexOf(k) < 0) out.push(k); }
+    if (!w.cjk) pre.push(w.raw);
+    pre.forEach(function (p) {
+      var base = shardOf(p), nb = chars(base).length;
+      push(base);
+      if (chars(p).length > nb) push(chars(p).slice(0, nb + 1).join(""));
+      else if (!w.cjk && nb >= 2) meta.shards.forEach(function (k) {
+        if (k.lastIndexOf(base, 0) === 0 && chars(k).length === nb + 1) push(k);
+      });
+    });
+    return out;
+  }
+  function starts(s, p) { return s.lastIndexOf(p, 0) === 0; }
+  function weight(w, last, t) {
+    if (w.terms.indexOf(t) > -1) return 1;
+    if (w.cjk) return 0;
+    var stem = w.terms[0] || "", nr = chars(w.raw).length, nt = chars(t).length;
+    if ((nr >= 2 && starts(t, w.raw)) || (chars(stem).length >= 2 && starts(t, stem))) return 0.5;
+    if (last && nt >= 4 && starts(w.raw, t) && nr - nt <= 3) return 0.5;
+    return 0;
+  }
+  function better(a, b) { return !b || a.v > b.v || (a.v === b.v && a.tier > b.tier); }
+  function eachPosting(list, fn) {
+    var id = 0;
+    for (var i = 0; i + 1 < list.length; i += 2) { id += list[i]; fn(id, list[i + 1]); }
+  }
+  function wordMatches(w, last, shards) {
+    var per = w.terms.map(function () { return {}; }), any = {};
+    shards.forEach(function (map) {
+      Object.keys(map).forEach(function (t) {
+        if (w.cjk) {
+          var i = w.terms.indexOf(t);
+          if (i < 0) return;
+          eachPosting(map[t], function (id, s) {
+            var sc = { v: s, tier: Math.floor(s / 16) };
+            if (better(sc, per[i][id])) per[i][id] = sc;
           });
-          if (total === null) total = scores;
-          else {
-            var next = {};
-            for (var id in total) if (id in scores) next[id] = total[id] + scores[id];
-            total = next;
-          }
+          return;
         }
-        var hits = Object.keys(total || {}).map(function (id) { return { id: +id, score: total[id] }; });
-        hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-        hits = hits.slice(0, 10);
-        var C = meta.chunk || 1, need = {};
-        hits.forEach(function (h) { need[Math.floor(h.id / C)] = 1; });
-        return Promise.all(Object.keys(need).map(function (k) {
-          return memo(cache.docs, k, SEARCH + "docs/" + k + ".json").then(function (arr) { return [k, arr]; });
-        })).then(function (chunks) {
-          var byChunk = {};
-          chunks.forEach(function (c) { byChunk[c[0]] = c[1]; });
-          hits.forEach(function (h) {
-            var arr = byChunk[Math.floor(h.id / C)] || [];
-            h.doc = arr[h.id - Math.floor(h.id / C) * C];
+        var wt = weight(w, last, t);
+        if (!wt) return;
+        eachPosting(map[t], function (id, s) {
+          var sc = { v: wt * s, tier: Math.floor(s / 16) };
+          if (better(sc, any[id])) any[id] = sc;
+        });
+      });
+    });
+    if (!w.cjk) return any;
+    var out = {};
+    Object.keys(per[0]).forEach(function (id) {
+      var low = per[0][id];
+      for (var k = 1; k < per.length; k++) {
+        var o = per[k][id];
+        if (!o) return;
+        if (o.v < low.v) low = o;
+      }
+      out[id] = low;
+    });
+    return out;
+  }
+  function rank(maps, limit) {
+    var titles = maps.map(function (m) {
+      var t = {};
+      Object.keys(m).forEach(function (id) { if (id % MAX_SECTIONS === 0 && m[id].tier === 2) t[id / MAX_SECTIONS] = m[id]; });
+      return t;
+    });
+    var ids = {};
+    maps.forEach(function (m) { Object.keys(m).forEach(function (id) { ids[id] = 1; }); });
+    var scored = Object.keys(ids).map(function (key) {
+      var id = +key, n = 0, tiers = 0, total = 0;
+      maps.forEach(function (m, i) {
+        var best = m[id], ts = titles[i][Math.floor(id / MAX_SECTIONS)];
+        if (ts && better(ts, best)) best = ts;
+        if (best) { n++; tiers += best.tier; total += best.v; }
+      });
+      return [n, tiers, total, id];
+    });
+    scored.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3]; });
+    return scored.slice(0, limit);
+  }
+  /* The best `limit` sections for q: {words, hits: [{id, url, title, heading, text, matched}]}. */
+  function runQuery(q, limit) {
+    limit = limit || 10;
+    return ready().then(function () {
+      var words = tokenize(q);
+      if (!words.length) return { words: words, hits: [] };
+      var keys = {};
+      meta.shards.forEach(function (k) { keys[k] = 1; });
+      return Promise.all(words.map(function (w) {
+        return Promise.all(needed(w, keys).map(function (k) { return load("t/" + fileName(k)); }));
+      })).then(function (shardLists) {
+        var maps = words.map(function (w, i) { return wordMatches(w, i === words.length - 1, shardLists[i]); });
+        var top = rank(maps, limit), C = meta.chunk || 1;
+        return Promise.all(top.map(function (r) {
+          var page = Math.floor(r[3] / MAX_SECTIONS);
+          return load("p/" + Math.floor(page / C)).then(function (rows) {
+            var row = rows[page % C], sec = row && row[2][r[3] % MAX_SECTIONS];
+            if (!sec) return null;
+            return { id: r[3], url: row[1] + (sec[0] ? "#" + sec[0] : ""), title: row[0], heading: sec[1], text: sec[2], matched: r[0] };
           });
-          return { words: words, hits: hits.filter(function (h) { return h.doc; }) };
+        })).then(function (hits) {
+          return { words: words, hits: hits.filter(function (h) { return h; }) };
         });
       });
     });
   }
+  api.query = runQuery;
 
-  function snippet(text, re) {
-    text = (text || "").replace(/\s+/g, " ").trim();
-    re.lastIndex = 0;
-    var m = re.exec(text), at = m ? m.index : 0, len = 160;
+  /* Marks in a text: word runs whose term matches a query word, and CJK query words where
+     they occur. Returns [start, end] pairs in order. */
+  function matchRanges(text, words) {
+    var out = [], re = /[\p{Alphabetic}\p{N}\p{M}]+/gu, m;
+    while ((m = re.exec(text))) {
+      var f = fold(m[0]);
+      if (segments(f).some(function (sg) {
+        if (sg[1]) return false;
+        var t = stemOf(sg[0]);
+        return words.some(function (w, i) { return !w.cjk && (weight(w, i === words.length - 1, t) > 0 || (chars(w.raw).length >= 2 && starts(sg[0], w.raw))); });
+      })) out.push([m.index, m.index + m[0].length]);
+    }
+    words.forEach(function (w) {
+      if (!w.cjk) return;
+      var at = text.indexOf(w.raw);
+      while (at > -1) { out.push([at, at + w.raw.length]); at = text.indexOf(w.raw, at + w.raw.length); }
+    });
+    out.sort(function (a, b) { return a[0] - b[0]; });
+    return out.filter(function (r, i) { return !i || r[0] >= out[i - 1][1]; });
+  }
+  // Text with matches wrapped in <mark>, built as DOM nodes (never innerHTML).
+  function appendMarked(parent, text, words, cls) {
+    var last = 0, n = 0;
+    matchRanges(text, words).forEach(function (r) {
+      if (r[0] > last) parent.appendChild(doc.createTextNode(text.slice(last, r[0])));
+      parent.appendChild(el("mark", cls ? { "class": cls } : null, text.slice(r[0], r[1])));
+      last = r[1]; n++;
+    });
+    if (last < text.length) parent.appendChild(doc.createTextNode(text.slice(last)));
+    return n;
+  }
+  function snippet(text, words) {
+    text = text || "";
+    var r = matchRanges(text, words), at = r.length ? r[0][0] : 0, len = 160;
     var s = Math.max(0, at - 50);
     if (s > 0) { var sp = text.indexOf(" ", s); if (sp > -1 && sp < at) s = sp + 1; }
     var e = Math.min(text.length, s + len);
@@ -349,31 +487,34 @@
 
   function setupSearch() {
     var box = $(".search"), input = $("#guide-search-input"), out = $("#guide-search-results");
-    if (!box || !input || !out || !SEARCH || !window.fetch) return;
+    if (!box || !input || !out || !SEARCH || !window.Promise) return;
     var timer = null, seq = 0, lastQ = null;
 
-    function open() { out.hidden = false; }
-    function close() { out.hidden = true; }
+    function open() { out.hidden = false; input.setAttribute("aria-expanded", "true"); }
+    function close() { out.hidden = true; input.setAttribute("aria-expanded", "false"); }
     function links() { return $$(".search-list a", out); }
     function status(msg) {
       out.textContent = "";
       out.appendChild(el("p", { "class": "search-status" }, msg));
       open();
+      announce(msg);
     }
     function render(q, res) {
       out.textContent = "";
+      out.setAttribute("data-query", q);
       var n = res.hits.length;
-      var msg = n ? (n === 10 ? "Top 10 results" : n + (n === 1 ? " result" : " results")) : "No pages match “" + q.trim() + "”";
+      var msg = n ? (n === 10 ? "Top 10 results" : n + (n === 1 ? " result" : " results")) : "No sections match “" + q.trim() + "”";
       out.appendChild(el("p", { "class": "search-status" }, msg));
       if (n) {
-        var re = wordsRe(res.words), ul = el("ul", { "class": "search-list" });
+        var ul = el("ul", { "class": "search-list" });
         res.hits.forEach(function (h) {
-          var d = h.doc, li = el("li");
-          var a = el("a", { href: fileHref(ROOT + (d[1] || "")) + "?highlight=" + encodeURIComponent(q.trim()) });
-          a.appendChild(el("span", { "class": "sr-title" }, d[0] || d[1] || "Untitled"));
-          if (d[2]) a.appendChild(el("span", { "class": "sr-section" }, d[2]));
+          var li = el("li"), hash = h.url.indexOf("#");
+          var path = hash < 0 ? h.url : h.url.slice(0, hash), frag = hash < 0 ? "" : h.url.slice(hash);
+          var a = el("a", { href: fileHref(ROOT + path) + "?highlight=" + encodeURIComponent(q.trim()) + frag });
+          a.appendChild(el("span", { "class": "sr-title" }, h.title || path || "Untitled"));
+          if (h.heading) a.appendChild(el("span", { "class": "sr-section" }, h.heading));
           var sn = el("span", { "class": "sr-snippet" });
-          appendMarked(sn, snippet(d[3], re), re);
+          appendMarked(sn, snippet(h.text, res.words), res.words);
           a.appendChild(sn);
           li.appendChild(a);
           ul.appendChild(li);
@@ -389,19 +530,20 @@
       lastQ = q;
       var my = ++seq;
       if (!tokenize(q).length) { close(); out.textContent = ""; return; }
-      runQuery(q).then(function (res) {
+      runQuery(q, 10).then(function (res) {
         if (my === seq) render(q, res);
       }, function () {
         if (my !== seq) return;
         lastQ = null;
-        status("Search needs the site to be served over HTTP.");
+        status("The search index could not be loaded.");
       });
     }
-    input.addEventListener("focus", function () { loadMeta().catch(function () {}); });
+    input.setAttribute("aria-expanded", "false");
+    input.addEventListener("focus", function () { ready().catch(function () {}); });
     input.addEventListener("click", function () { if (input.value && out.childNodes.length) open(); });
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(search, 160);
+      timer = setTimeout(search, 120);
     });
     input.addEventListener("keydown", function (e) {
       var l;
@@ -444,10 +586,15 @@
   function setupHighlight(again) {
     var q;
     try { q = new URLSearchParams(location.search).get("highlight"); } catch (e) { return; }
+    if (!q || !SEARCH) return;
+    // The stemmer comes with the index; without it (index missing) words match as typed.
+    ready().then(function () { mark(q, again); }, function () { mark(q, again); });
+  }
+  function mark(q, again) {
     var words = tokenize(q);
     if (!words.length) return;
     var root = $("main .content") ? $$("main .content") : [$("main")];
-    var re = wordsRe(words), first = null, nodes = [];
+    var first = null, nodes = [];
     root.forEach(function (r) {
       if (!r) return;
       var w = doc.createTreeWalker(r, NodeFilter.SHOW_TEXT, {
@@ -461,10 +608,9 @@
       while (w.nextNode()) nodes.push(w.currentNode);
     });
     nodes.forEach(function (n) {
-      re.lastIndex = 0;
-      if (!re.test(n.nodeValue)) return;
+      if (!matchRanges(n.nodeValue, words).length) return;
       var frag = doc.createDocumentFragment();
-      appendMarked(frag, n.nodeValue, re, "search-hit");
+      appendMarked(frag, n.nodeValue, words, "search-hit");
       if (!first) first = frag.querySelector("mark");
       n.parentNode.replaceChild(frag, n);
     });

@@ -1,0 +1,148 @@
+//! The index's files: scripts that hand their data to `guideSearch.add(name, data)`.
+//!
+//! A term shard is `{"term": [id, score, id, score, …]}` where each id is the difference
+//! from the previous one (ids ascending): small numbers, so a shard stays small. A term keeps
+//! its [`POSTINGS_LIMIT`] best postings: one on more sections than that is nearly a stop word.
+
+use std::fmt::Write as _;
+
+use super::tokens::file_name;
+use super::{Posting, Shard};
+
+/// Postings kept per term, best scores first.
+pub const POSTINGS_LIMIT: usize = 1000;
+/// Shards larger than this are split by one more character.
+pub const SPLIT_BYTES: usize = 24 * 1024;
+
+/// `guideSearch.add("name",DATA);` with `data` as JSON.
+pub fn script(name: &str, data: &impl serde::Serialize) -> Vec<u8> {
+    let mut out = format!("guideSearch.add({},", serde_json::json!(name)).into_bytes();
+    serde_json::to_writer(&mut out, data).expect("JSON of plain data");
+    out.extend_from_slice(b");\n");
+    out
+}
+
+/// The name and data of one of [`script`]'s outputs.
+pub fn parse_script(bytes: &[u8]) -> Option<(String, serde_json::Value)> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let rest = text.strip_prefix("guideSearch.add(")?;
+    let body = rest.trim_end().strip_suffix(");")?;
+    let mut de = serde_json::Deserializer::from_str(body).into_iter::<serde_json::Value>();
+    let name = de.next()?.ok()?.as_str()?.to_string();
+    let offset = de.byte_offset();
+    let data = serde_json::from_str(body[offset..].trim_start().strip_prefix(',')?).ok()?;
+    Some((name, data))
+}
+
+/// The shard key of an output path `search/t/<file name>.js` (the inverse of `file_name`).
+pub fn key_of_path(path: &str) -> Option<String> {
+    let name = path.strip_prefix("search/t/")?.strip_suffix(".js")?;
+    let mut key = String::new();
+    for (i, part) in name.split('_').enumerate() {
+        if i % 2 == 0 {
+            key.push_str(part);
+        } else {
+            key.push(char::from_u32(u32::from_str_radix(part, 16).ok()?)?);
+        }
+    }
+    Some(key)
+}
+
+/// A shard's files: one for `key`, or, when that would be larger than [`SPLIT_BYTES`], one
+/// for the terms no longer than the key and one per prefix a character longer.
+pub(crate) fn shard_files(key: &str, shard: &Shard) -> Vec<(String, Vec<u8>)> {
+    let whole = serialize(key, shard.iter());
+    let n = key.chars().count();
+    if whole.len() <= SPLIT_BYTES {
+        return vec![(path(key), whole)];
+    }
+    let mut parts: std::collections::BTreeMap<String, Vec<(&String, &Vec<Posting>)>> =
+        Default::default();
+    for (t, p) in shard {
+        parts
+            .entry(t.chars().take(n + 1).collect())
+            .or_default()
+            .push((t, p));
+    }
+    parts
+        .into_iter()
+        .map(|(k, terms)| {
+            let k = if k.chars().count() <= n {
+                key.to_string()
+            } else {
+                k
+            };
+            (path(&k), serialize(&k, terms.into_iter()))
+        })
+        .collect()
+}
+
+/// The output path of a shard key.
+pub fn path(key: &str) -> String {
+    format!("search/t/{}.js", file_name(key))
+}
+
+/// A shard as a script, each term's postings cut to the best, delta-coded.
+fn serialize<'a>(
+    key: &str,
+    terms: impl Iterator<Item = (&'a String, &'a Vec<Posting>)>,
+) -> Vec<u8> {
+    let mut body = String::from("{");
+    let mut best: Vec<Posting> = Vec::new();
+    for (i, (t, p)) in terms.enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(&serde_json::json!(t).to_string());
+        body.push_str(":[");
+        let list: &[Posting] = if p.len() <= POSTINGS_LIMIT {
+            p
+        } else {
+            best.clear();
+            best.extend_from_slice(p);
+            best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            best.truncate(POSTINGS_LIMIT);
+            best.sort_unstable();
+            &best
+        };
+        let mut prev = 0;
+        for (j, &(id, score)) in list.iter().enumerate() {
+            if j > 0 {
+                body.push(',');
+            }
+            let _ = write!(body, "{},{}", id - prev, score);
+            prev = id;
+        }
+        body.push(']');
+    }
+    body.push('}');
+    let name = format!("t/{}", file_name(key));
+    let mut out = format!("guideSearch.add({},", serde_json::json!(name)).into_bytes();
+    out.extend_from_slice(body.as_bytes());
+    out.extend_from_slice(b");\n");
+    out
+}
+
+/// The browser side of a Snowball stemmer (see scripts/vendor_stemmers.js).
+pub fn stemmer_script(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "arabic" => include_str!("stem/arabic.js"),
+        "danish" => include_str!("stem/danish.js"),
+        "dutch" => include_str!("stem/dutch.js"),
+        "english" => include_str!("stem/english.js"),
+        "finnish" => include_str!("stem/finnish.js"),
+        "french" => include_str!("stem/french.js"),
+        "german" => include_str!("stem/german.js"),
+        "hungarian" => include_str!("stem/hungarian.js"),
+        "italian" => include_str!("stem/italian.js"),
+        "norwegian" => include_str!("stem/norwegian.js"),
+        "portuguese" => include_str!("stem/portuguese.js"),
+        "romanian" => include_str!("stem/romanian.js"),
+        "russian" => include_str!("stem/russian.js"),
+        "spanish" => include_str!("stem/spanish.js"),
+        "swedish" => include_str!("stem/swedish.js"),
+        "tamil" => include_str!("stem/tamil.js"),
+        "turkish" => include_str!("stem/turkish.js"),
+        _ => return None,
+    })
+}

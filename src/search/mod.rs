@@ -1,0 +1,332 @@
+//! The offline search index: sections of pages, sharded so a reader downloads only what a
+//! query needs, as scripts so it works from `file://` as well as over HTTP.
+//!
+//! Every file is a script calling `guideSearch.add(name, data)` (JSONP-style: a `<script>`
+//! loads from disk where `fetch` cannot), see [`format`]:
+//! - `search/meta.js`: page count, chunk size, stemmer, the list of term shards;
+//! - `search/stem.js`: the Snowball stemmer of the guide's language, for the query side;
+//! - `search/t/<key>.js`: terms whose first two characters (one if CJK) are `key` (a large
+//!   shard is split by one more character), each with its postings;
+//! - `search/p/<k>.js`: title, URL and section texts of [`CHUNK`] pages.
+//!
+//! A posting is a section id (`page << 6 | section`) and a score: `16 × tier + frequency`,
+//! tier 2 for the page title (on its first section), 1 for the section heading, 0 for body
+//! text. The evaluator that ranks them is [`query`], mirrored by the theme's guide.js.
+//!
+//! The index is kept between builds: after an edit only the edited pages' terms are
+//! updated, and only the shard and chunk files they touch are serialised again.
+
+pub mod format;
+pub mod query;
+pub mod tokens;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use bytes::Bytes;
+use rayon::prelude::*;
+
+use crate::markdown::TextSection;
+pub use tokens::Tokenizer;
+
+/// Pages per page-chunk file.
+pub const CHUNK: usize = 4;
+/// Sections per page that get their own id; later ones are folded into the last.
+pub const MAX_SECTIONS: usize = 64;
+/// Characters of a section's text kept for snippets.
+const TEXT_LIMIT: usize = 1200;
+/// Highest term frequency counted.
+const TF_CAP: u32 = 15;
+
+/// A page to index.
+pub struct Doc<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Root-relative URL.
+    pub url: &'a str,
+    /// Its text by section.
+    pub sections: &'a [TextSection],
+}
+
+/// (section id, score).
+pub type Posting = (u32, u32);
+
+/// One indexed page: its row for the page chunk and its terms.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    row: serde_json::Value,
+    /// Term → (section index, score), sorted by term.
+    terms: Vec<(String, Vec<(u32, u32)>)>,
+}
+
+impl Entry {
+    fn new(d: &Doc, tok: &Tokenizer) -> Entry {
+        let n = d.sections.len().clamp(1, MAX_SECTIONS);
+        // (tier, frequency) per term and section.
+        let mut counts: HashMap<String, Vec<(u32, u32, u32)>> = HashMap::new();
+        let mut add = |t: &str, sec: u32, tier: u32| {
+            let list = match counts.get_mut(t) {
+                Some(l) => l,
+                None => counts.entry(t.to_string()).or_default(),
+            };
+            match list.last_mut() {
+                Some(last) if last.0 == sec => {
+                    last.1 = last.1.max(tier);
+                    last.2 += u32::from(tier == 0);
+                }
+                _ => list.push((sec, tier, u32::from(tier == 0))),
+            }
+        };
+        tok.terms(d.title, |t| add(t, 0, 2));
+        let mut rows = Vec::with_capacity(n);
+        // Sections past the last id join its text (kept only up to the snippet limit).
+        let mut tail = String::new();
+        for (i, s) in d.sections.iter().enumerate() {
+            let sec = i.min(n - 1) as u32;
+            tok.terms(&s.heading, |t| add(t, sec, 1));
+            tok.terms(&s.text, |t| add(t, sec, 0));
+            if i + 1 < n {
+                rows.push(serde_json::json!([s.anchor, s.heading, truncate(&s.text)]));
+            } else if tail.len() < TEXT_LIMIT * 4 {
+                if !tail.is_empty() {
+                    tail.push(' ');
+                }
+                tail.push_str(&s.text);
+            }
+        }
+        if let Some(s) = d.sections.get(n - 1) {
+            rows.push(serde_json::json!([s.anchor, s.heading, truncate(&tail)]));
+        }
+        let mut terms: Vec<(String, Vec<(u32, u32)>)> = counts
+            .into_iter()
+            .map(|(t, list)| {
+                let mut p: Vec<(u32, u32)> = list
+                    .into_iter()
+                    .map(|(sec, tier, tf)| (sec, tier * 16 + tf.min(TF_CAP)))
+                    .collect();
+                p.sort_unstable();
+                p.dedup_by(|b, a| {
+                    // A title word also on the page's first section (sections repeat only
+                    // through folding): keep the best score.
+                    let same = a.0 == b.0;
+                    if same {
+                        a.1 = a.1.max(b.1);
+                    }
+                    same
+                });
+                (t, p)
+            })
+            .collect();
+        terms.sort_unstable();
+        Entry {
+            row: serde_json::json!([d.title, d.url, rows]),
+            terms,
+        }
+    }
+}
+
+/// Term → postings, of one shard.
+pub(crate) type Shard = BTreeMap<String, Vec<Posting>>;
+
+/// The whole index, kept between builds.
+#[derive(Debug, Default)]
+pub struct Index {
+    language: String,
+    entries: Vec<Entry>,
+    shards: BTreeMap<String, Shard>,
+    files: BTreeMap<String, Bytes>,
+}
+
+impl Index {
+    /// Brings the index to `docs` (in page order) for a guide in `language`, re-serialising
+    /// only what changed. `dirty(id)` says whether page `id` may have changed since the last
+    /// call.
+    pub fn update(&mut self, language: &str, docs: &[Doc], dirty: impl Fn(usize) -> bool + Sync) {
+        if docs.len() != self.entries.len() || language != self.language {
+            *self = Index {
+                language: language.to_string(),
+                ..Index::default()
+            };
+        }
+        let tok = Tokenizer::new(language);
+        let fresh = self.entries.is_empty();
+        let mut touched_shards = BTreeSet::new();
+        let mut touched_chunks = BTreeSet::new();
+        // Counting terms is the costly part: do it for every dirty page in parallel.
+        let new: Vec<Option<Entry>> = docs
+            .par_iter()
+            .enumerate()
+            .map(|(id, d)| {
+                (fresh || dirty(id))
+                    .then(|| Entry::new(d, &tok))
+                    .filter(|e| fresh || *e != self.entries[id])
+            })
+            .collect();
+        if fresh {
+            self.entries = new.into_iter().flatten().collect();
+            self.group_fresh(&mut touched_shards);
+            touched_chunks.extend(0..self.entries.len().div_ceil(CHUNK));
+        } else {
+            self.apply(new, &mut touched_shards, &mut touched_chunks);
+        }
+        self.write(&tok, &touched_shards, &touched_chunks);
+    }
+
+    /// A fresh index: postings grouped by term in one pass (page ids arrive in order).
+    fn group_fresh(&mut self, touched: &mut BTreeSet<String>) {
+        let mut by_term: HashMap<&str, Vec<Posting>> = HashMap::new();
+        for (page, e) in self.entries.iter().enumerate() {
+            for (t, list) in &e.terms {
+                let p = by_term.entry(t.as_str()).or_default();
+                p.extend(list.iter().map(|&(sec, s)| (section_id(page, sec), s)));
+            }
+        }
+        for (t, postings) in by_term {
+            let key = tokens::shard_of(t).to_string();
+            touched.insert(key.clone());
+            self.shards
+                .entry(key)
+                .or_default()
+                .insert(t.to_string(), postings);
+        }
+    }
+
+    /// Replaces the postings of the pages that changed.
+    fn apply(
+        &mut self,
+        new: Vec<Option<Entry>>,
+        touched_shards: &mut BTreeSet<String>,
+        touched_chunks: &mut BTreeSet<usize>,
+    ) {
+        for (page, entry) in new.into_iter().enumerate() {
+            let Some(entry) = entry else { continue };
+            let range = section_id(page, 0)..section_id(page + 1, 0);
+            for (t, _) in &self.entries[page].terms {
+                let key = tokens::shard_of(t).to_string();
+                if let Some(postings) = self.shards.get_mut(&key).and_then(|s| s.get_mut(t)) {
+                    postings.retain(|(id, _)| !range.contains(id));
+                }
+                touched_shards.insert(key);
+            }
+            for (t, list) in &entry.terms {
+                let key = tokens::shard_of(t).to_string();
+                let postings = self
+                    .shards
+                    .entry(key.clone())
+                    .or_default()
+                    .entry(t.clone())
+                    .or_default();
+                let at = postings.partition_point(|p| p.0 < range.start);
+                postings.splice(
+                    at..at,
+                    list.iter().map(|&(sec, s)| (section_id(page, sec), s)),
+                );
+                touched_shards.insert(key);
+            }
+            touched_chunks.insert(page / CHUNK);
+            self.entries[page] = entry;
+        }
+    }
+
+    /// Serialises the touched shards and chunks, and the meta file.
+    fn write(&mut self, tok: &Tokenizer, shards: &BTreeSet<String>, chunks: &BTreeSet<usize>) {
+        for key in shards {
+            let prefix = format!("search/t/{}", tokens::file_name(key));
+            let stale: Vec<String> = self
+                .files
+                .range(prefix.clone()..)
+                .map(|(k, _)| k.clone())
+                .take_while(|k| k.starts_with(&prefix))
+                .filter(|k| format::key_of_path(k).is_some_and(|k2| is_part_of(&k2, key)))
+                .collect();
+            for k in stale {
+                self.files.remove(&k);
+            }
+            if let Some(shard) = self.shards.get_mut(key) {
+                shard.retain(|_, p| !p.is_empty());
+                if shard.is_empty() {
+                    self.shards.remove(key);
+                }
+            }
+        }
+        let all = &self.shards;
+        let written: Vec<(String, Vec<u8>)> = shards
+            .par_iter()
+            .filter_map(|key| all.get(key).map(|shard| format::shard_files(key, shard)))
+            .flatten()
+            .collect();
+        for (path, bytes) in written {
+            self.files.insert(path, Bytes::from(bytes));
+        }
+        for &k in chunks {
+            let rows: Vec<&serde_json::Value> = self.entries
+                [k * CHUNK..((k + 1) * CHUNK).min(self.entries.len())]
+                .iter()
+                .map(|e| &e.row)
+                .collect();
+            let name = format!("p/{k}");
+            self.files.insert(
+                format!("search/{name}.js"),
+                Bytes::from(format::script(&name, &rows)),
+            );
+        }
+        let keys: Vec<String> = self
+            .files
+            .keys()
+            .filter_map(|p| format::key_of_path(p))
+            .collect();
+        let stem = tok.stemmer_name();
+        let meta = serde_json::json!({
+            "v": 2, "pages": self.entries.len(), "chunk": CHUNK,
+            "sections": MAX_SECTIONS, "stem": stem.is_some(), "shards": keys,
+        });
+        self.files.insert(
+            "search/meta.js".into(),
+            Bytes::from(format::script("meta", &meta)),
+        );
+        match stem.and_then(format::stemmer_script) {
+            Some(js) => self
+                .files
+                .insert("search/stem.js".into(), Bytes::from_static(js.as_bytes())),
+            None => self.files.remove("search/stem.js"),
+        };
+    }
+
+    /// Every index file: output path → script.
+    pub fn files(&self) -> &BTreeMap<String, Bytes> {
+        &self.files
+    }
+}
+
+/// Whether shard file key `file_key` belongs to shard `key`: it is the key, or one of its
+/// split parts (a character longer). A one-letter Latin key holds one term, never splits, and
+/// `an` is not part of `a`.
+fn is_part_of(file_key: &str, key: &str) -> bool {
+    if file_key == key {
+        return true;
+    }
+    let n = key.chars().count();
+    let splits = n >= 2 || key.chars().next().is_some_and(tokens::is_cjk);
+    splits && file_key.starts_with(key) && file_key.chars().count() == n + 1
+}
+
+/// The id of section `sec` of page `page`.
+pub fn section_id(page: usize, sec: u32) -> u32 {
+    (page as u32) * MAX_SECTIONS as u32 + sec
+}
+
+/// Builds every index file from scratch: (output path, bytes).
+pub fn build(language: &str, docs: &[Doc]) -> Vec<(String, Bytes)> {
+    let mut index = Index::default();
+    index.update(language, docs, |_| true);
+    index.files.into_iter().collect()
+}
+
+fn truncate(text: &str) -> String {
+    match text.char_indices().nth(TEXT_LIMIT) {
+        Some((i, _)) => text[..i].to_string(),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,83 @@
+//! Unit tests of the index: terms land in the right shards, and an incremental update
+//! equals a full build.
+
+use super::*;
+use crate::markdown::TextSection;
+
+fn secs(text: &str) -> Vec<TextSection> {
+    vec![TextSection {
+        text: text.into(),
+        ..TextSection::default()
+    }]
+}
+
+fn files(lang: &str, docs: &[(&str, Vec<TextSection>)]) -> BTreeMap<String, Bytes> {
+    let d: Vec<Doc> = docs
+        .iter()
+        .map(|(t, s)| Doc {
+            title: t,
+            url: "x/",
+            sections: s,
+        })
+        .collect();
+    build(lang, &d).into_iter().collect()
+}
+
+#[test]
+fn index_finds_stemmed_terms_by_section() {
+    let mut s = secs("Use a lacrosse ball.");
+    s.push(TextSection {
+        anchor: "roll".into(),
+        heading: "Rolling".into(),
+        text: "Or a foam roller.".into(),
+    });
+    let f = files("en", &[("Release", s)]);
+    let (name, la) = format::parse_script(&f["search/t/la.js"]).unwrap();
+    assert_eq!(name, "t/la");
+    assert_eq!(la["lacross"], serde_json::json!([0, 1]));
+    // "rolling" (heading, tier 1) and "roller" (body) stem differently; both in section 1.
+    let (_, ro) = format::parse_script(&f["search/t/ro.js"]).unwrap();
+    assert_eq!(ro["roll"], serde_json::json!([1, 16]));
+    let (_, re) = format::parse_script(&f["search/t/re.js"]).unwrap();
+    assert_eq!(
+        re["releas"],
+        serde_json::json!([0, 32]),
+        "title: tier 2 on section 0"
+    );
+    assert!(f.contains_key("search/p/0.js") && f.contains_key("search/stem.js"));
+    assert!(!files("ja", &[("A", secs("痛み"))]).contains_key("search/stem.js"));
+}
+
+#[test]
+fn incremental_update_equals_full_build() {
+    // "a" (a one-letter shard) beside "an…" shards: editing one must not drop the others.
+    let (a, b, c) = (
+        secs("a alpha beta"),
+        secs("an beta gamma"),
+        secs("alpha delta"),
+    );
+    let doc = |t, s| Doc {
+        title: t,
+        url: "x/",
+        sections: s,
+    };
+    let mut idx = Index::default();
+    idx.update("en", &[doc("A", &a), doc("B", &b)], |_| true);
+    idx.update("en", &[doc("A", &c), doc("B", &b)], |id| id == 0);
+    let full = files("en", &[("A", c.clone()), ("B", b.clone())]);
+    assert_eq!(idx.files(), &full);
+}
+
+#[test]
+fn big_shards_split_and_file_names_round_trip() {
+    let words: Vec<String> = (0..4000).map(|i| format!("pr{i}x")).collect();
+    let f = files("xx", &[("T", secs(&words.join(" ")))]);
+    let keys: Vec<String> = f.keys().filter_map(|p| format::key_of_path(p)).collect();
+    assert!(
+        keys.contains(&"pr1".to_string()) && !keys.contains(&"pr".to_string()),
+        "{keys:?}"
+    );
+    for k in ["ßa", "痛", "痛み", "a_b"] {
+        assert_eq!(format::key_of_path(&format::path(k)).as_deref(), Some(k));
+    }
+}
