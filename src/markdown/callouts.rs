@@ -47,6 +47,8 @@ pub(super) fn pass<'a>(
                     Some((Event::Start(Tag::Paragraph), p)) => marker(&text[p.start..]),
                     _ => None,
                 };
+                // `[!DESCRIPTION]` is a figure's long description (figures.rs), not a callout.
+                let marker = marker.filter(|(w, _)| !w.eq_ignore_ascii_case("description"));
                 let Some((word, len)) = marker else {
                     result.push((Event::Start(Tag::BlockQuote(None)), range));
                     open.push(false);
@@ -169,4 +171,20 @@ fn first_line<'a>(
         }
     }
     (title, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marker;
+
+    #[test]
+    fn markers_and_links() {
+        assert_eq!(marker("[!WARNING] Stop"), Some(("WARNING", 11)));
+        assert_eq!(marker("[!note]\nbody"), Some(("note", 7)));
+        assert_eq!(marker("[!x](https://example.org)"), None);
+        assert_eq!(marker("[!x][ref]"), None);
+        assert_eq!(marker("[!]"), None);
+        assert_eq!(marker("[!NO TE]"), None);
+        assert_eq!(marker("plain"), None);
+    }
 }

@@ -255,3 +255,16 @@ fn slug(label: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{ref_id, slug};
+
+    #[test]
+    fn ids_never_look_like_heading_slugs() {
+        assert_eq!(slug("used"), "used");
+        assert_eq!(slug("a b.c"), "a-b-c");
+        assert_eq!(ref_id("used", 1), "fnref:used");
+        assert_eq!(ref_id("used", 2), "fnref:used:2");
+    }
+}
