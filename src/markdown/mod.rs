@@ -33,6 +33,7 @@ use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 
 pub use headings::TocEntry;
+pub(crate) use headings::slug as heading_slug;
 pub(crate) use links::encode_path;
 pub use text::TextSection;
 
