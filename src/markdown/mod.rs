@@ -34,6 +34,7 @@ use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 
 pub use headings::TocEntry;
+pub(crate) use headings::slug as heading_slug;
 pub(crate) use links::encode_path;
 pub use text::TextSection;
 
@@ -49,6 +50,7 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 /// What a page's Markdown is rendered against.

@@ -57,6 +57,9 @@ pub struct WatchFilter {
     pub roots: Vec<PathBuf>,
     /// Paths (and everything below them) that must never trigger a rebuild.
     pub ignore: Vec<PathBuf>,
+    /// Hidden paths listed in `include-hidden` (absolute): their leading-dot names, and
+    /// the folders leading to them, are not scratch files.
+    pub hidden: Vec<PathBuf>,
 }
 
 impl WatchFilter {
@@ -77,21 +80,26 @@ impl WatchFilter {
                 .file_name()
                 .is_none_or(|n| !is_scratch_name(&n.to_string_lossy()));
         }
-        rel.components()
-            .all(|c| !is_scratch_name(&c.as_os_str().to_string_lossy()))
+        let mut cur = root.clone();
+        rel.components().all(|c| {
+            cur.push(c);
+            let name = c.as_os_str().to_string_lossy();
+            !is_scratch_name(&name) || self.listed_hidden(&cur, &name)
+        })
+    }
+
+    /// Whether `cur` (named `name`) is, or leads to, a hidden path listed in
+    /// `include-hidden`: `.well-known` itself, but not `.well-known/.#lock`.
+    fn listed_hidden(&self, cur: &Path, name: &str) -> bool {
+        name.starts_with('.')
+            && !is_scratch_name(name.trim_start_matches('.'))
+            && self.hidden.iter().any(|h| h.starts_with(cur))
     }
 }
 
-/// True for file names editors and tools write next to real files and then delete.
-pub fn is_scratch_name(name: &str) -> bool {
-    name.starts_with('.')                                   // hidden: .#lock, .foo.swp, .DS_Store
-        || name.ends_with('~')                              // backup: foo.md~
-        || (name.starts_with('#') && name.ends_with('#'))   // emacs autosave
-        || name == "4913"                                   // vim's write-permission probe
-        || [".swp", ".swx", ".swo", ".tmp", ".bak", "___jb_tmp___", "___jb_old___"]
-            .iter()
-            .any(|s| name.ends_with(s))
-}
+/// The names the content walk skips too, so a file the build publishes always triggers a
+/// rebuild when it changes.
+pub use crate::scratch::is_scratch_name;
 
 /// Reduces raw events to the set of source paths that really changed.
 ///
@@ -258,6 +266,7 @@ mod tests {
         WatchFilter {
             roots: vec!["/p/content".into(), "/p/book.toml".into()],
             ignore: vec!["/p/content/out".into()],
+            hidden: vec!["/p/content/.well-known".into()],
         }
     }
     fn paths(set: &ChangeSet) -> Vec<&str> {
@@ -388,10 +397,22 @@ mod tests {
     }
 
     #[test]
+    fn hidden_paths_listed_in_include_hidden_count() {
+        let f = filter();
+        assert!(f.accepts(Path::new("/p/content/.well-known/security.txt")));
+        assert!(f.accepts(Path::new("/p/content/.well-known")));
+        assert!(!f.accepts(Path::new("/p/content/.well-known/.#security.txt")));
+        assert!(!f.accepts(Path::new("/p/content/.well-known/security.txt.swp")));
+        assert!(!f.accepts(Path::new("/p/content/.env")));
+        assert!(!f.accepts(Path::new("/p/content/.well-knownx/a.txt")));
+    }
+
+    #[test]
     fn hidden_folder_above_the_root_does_not_hide_the_project() {
         let f = WatchFilter {
             roots: vec!["/home/u/.local/book/content".into()],
             ignore: vec![],
+            hidden: vec![],
         };
         let set = classify(&[ev(DATA, &["/home/u/.local/book/content/a.md"])], &f);
         assert_eq!(paths(&set), ["/home/u/.local/book/content/a.md"]);
