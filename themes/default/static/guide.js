@@ -538,6 +538,9 @@
         status("The search index could not be loaded.");
       });
     }
+    // aria-expanded is allowed on a combobox, not on a plain search box (axe).
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.addEventListener("focus", function () { ready().catch(function () {}); });
     input.addEventListener("click", function () { if (input.value && out.childNodes.length) open(); });
