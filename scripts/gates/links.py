@@ -19,6 +19,7 @@ import csv
 import html.parser
 import io
 import json
+import re
 import os
 import shutil
 import socket
@@ -126,6 +127,20 @@ def run_linkchecker(linkchecker, prefix, host, urls, workdir, anchors):
     return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
 
 
+def script_data(body):
+    """The JSON inside `guideSearch.add("name", <json>);` (index files load as scripts)."""
+    text = body.decode("utf-8").strip().rstrip(";")
+    head = text.index(",")
+    if not text.startswith("guideSearch.add(") or not text.endswith(")"):
+        raise ValueError("not a guideSearch.add(...) script")
+    return json.loads(text[head + 1:-1])
+
+
+def shard_file(key):
+    """The file name guide.js asks for a shard key (its fileName())."""
+    return "".join(c if re.fullmatch("[a-z0-9]", c) else f"_{ord(c):x}_" for c in key)
+
+
 def check_search(base, pages, problems):
     """The search index the theme fetches, and every result's page and #fragment."""
     checked = 0
@@ -151,20 +166,21 @@ def check_search(base, pages, problems):
             problems.append(f"data-search/data-root leave the site: {search} {root}")
             continue
         try:
-            meta = json.loads(fetch(search + "meta.json"))
+            meta = script_data(fetch(search + "meta.js"))
             checked += 1
             for shard in meta.get("shards", []):
-                fetch(search + "terms/" + urllib.parse.quote(shard, safe="") + ".json")
+                fetch(search + "t/" + shard_file(shard) + ".js")
                 checked += 1
             chunk = max(1, int(meta.get("chunk", 1)))
-            for k in range((int(meta.get("docs", 0)) + chunk - 1) // chunk):
-                for doc in json.loads(fetch(f"{search}docs/{k}.json")):
-                    target = urllib.parse.urljoin(root, doc[1])
-                    page, _, frag = target.partition("#")
-                    ids = page_ids(page).ids
-                    if frag and urllib.parse.unquote(frag) not in ids:
-                        problems.append(f"search result {doc[1]!r}: no #{frag} on {page}")
-                    checked += 1
+            for k in range((int(meta.get("pages", 0)) + chunk - 1) // chunk):
+                for row in script_data(fetch(f"{search}p/{k}.js")):
+                    target = urllib.parse.urljoin(root, row[1])
+                    ids = page_ids(target).ids
+                    for section in row[2]:
+                        frag = section[0]
+                        if frag and urllib.parse.unquote(frag) not in ids:
+                            problems.append(f"search result {row[1]!r}#{frag}: no such id on {target}")
+                        checked += 1
         except (urllib.error.URLError, ValueError, KeyError, IndexError) as e:
             problems.append(f"search index under {search}: {e}")
     return checked
