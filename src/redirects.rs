@@ -54,6 +54,11 @@ fn output_path(old: &str) -> Result<String, &'static str> {
     if p.split('/').any(|s| s == ".." || s == ".") {
         return Err("a path with `.` or `..` segments");
     }
+    // A dot-name could replace guide's own `.guide-output` marker, or land where hosts
+    // refuse to serve (`.git/`, `.well-known/` belongs to the host).
+    if p.split('/').any(|s| s.starts_with('.')) {
+        return Err("a path with a hidden (`.`-prefixed) segment");
+    }
     let last = p.rsplit('/').next().unwrap_or("");
     Ok(if p.ends_with('/') {
         format!("{p}index.html")
@@ -264,6 +269,8 @@ mod tests {
         assert!(output_path("/").is_err());
         assert!(output_path("../x.html").is_err());
         assert!(output_path("a.html#x").is_err());
+        assert!(output_path("/.guide-output").is_err());
+        assert!(output_path(".git/config").is_err());
     }
 
     #[test]
