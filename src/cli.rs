@@ -61,11 +61,29 @@ pub enum Command {
         #[command(flatten)]
         build: BuildArgs,
     },
+    /// Convert a book of another tool into a guide project.
+    Import {
+        /// What to import.
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
     /// Start a new guide in an empty folder.
     Init {
         /// Where to create it.
         #[arg(default_value = ".")]
         dir: PathBuf,
+    },
+}
+
+/// The tools `guide import` reads.
+#[derive(Subcommand, Debug)]
+pub enum ImportFrom {
+    /// An mdBook project (book.toml and src/SUMMARY.md).
+    Mdbook {
+        /// The mdBook project's folder (holding book.toml); only read.
+        src: PathBuf,
+        /// A new or empty folder for the guide project.
+        dest: PathBuf,
     },
 }
 

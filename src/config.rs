@@ -21,6 +21,10 @@ pub struct Config {
     pub book: BookSection,
     /// `[build]`.
     pub build: BuildSection,
+    /// `[review]`: clinical review defaults for every page.
+    pub review: crate::content::review::ReviewKeys,
+    /// `[safety]`.
+    pub safety: SafetySection,
     /// `[redirects]`: old output paths to pages (see [`crate::redirects`]).
     pub redirects: KeyTable,
     /// `[links]`: link prefixes that leave the content folder, to the base URLs they mean.
@@ -35,6 +39,15 @@ pub struct KeyTable {
     pub entries: Vec<(String, String, std::ops::Range<usize>)>,
     /// book.toml's text, for diagnostics.
     pub source: Arc<str>,
+}
+
+/// `[safety]`: what every page with instructions must carry.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SafetySection {
+    /// Every page with numbered steps or a hold timer needs a stop-if block (else a warning).
+    #[serde(default)]
+    pub require_stop_if: bool,
 }
 
 /// `[book]`: what the guide is.
@@ -119,6 +132,10 @@ struct BookToml {
     #[serde(default)]
     build: BuildSection,
     #[serde(default)]
+    review: crate::content::review::ReviewKeys,
+    #[serde(default)]
+    safety: SafetySection,
+    #[serde(default)]
     redirects: std::collections::BTreeMap<toml::Spanned<String>, String>,
     #[serde(default)]
     links: std::collections::BTreeMap<toml::Spanned<String>, String>,
@@ -185,6 +202,8 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         root: root.to_path_buf(),
         book: parsed.book,
         build: parsed.build,
+        review: parsed.review,
+        safety: parsed.safety,
         redirects: key_table(parsed.redirects, &text),
         links: key_table(parsed.links, &text),
     };

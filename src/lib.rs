@@ -15,6 +15,7 @@ pub mod confine;
 pub mod content;
 pub mod diag;
 pub mod fsx;
+pub(crate) mod health;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;

@@ -395,6 +395,10 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");
     diags.extend(validate::links(&site, &plain));
+    let reviews = crate::health::review_all(&site, cfg, &mut diags);
+    if cfg.safety.require_stop_if {
+        crate::health::stop_ifs_required(&site, &plain, &mut diags);
+    }
     let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
     diags.extend(validate::collisions(&site, cfg, &statics));
     diags.extend(crate::redirects::check(&site, cfg, &statics));
@@ -419,6 +423,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         rendered: &plain,
         renderer: &cache.renderer,
         theme: &cache.theme,
+        reviews: &reviews,
     };
     let titles = input.titles();
     // What changed in the layout decides which pages go through the templates again.

@@ -9,6 +9,7 @@ use bytes::Bytes;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::review::Review;
 use crate::content::{PageId, Site};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::{Rendered, highlight, root_prefix};
@@ -37,6 +38,8 @@ pub struct Input<'a> {
     pub renderer: &'a Renderer,
     /// Theme files (static assets).
     pub theme: &'a Theme,
+    /// Each page's clinical review, by page id.
+    pub reviews: &'a [Option<Review>],
 }
 
 const GENERATOR: &str = concat!("guide ", env!("CARGO_PKG_VERSION"));
@@ -241,6 +244,7 @@ fn page_html(
         hold_seconds: r.holds.iter().map(|h| h.1).max(),
         trail,
         image: image.as_deref().and_then(abs),
+        review: input.reviews[id].as_ref(),
     });
     let words = r.text.split_whitespace().count();
     let ctx = PageTemplate {
@@ -270,6 +274,7 @@ fn page_html(
             canonical: abs(&page.url),
             image,
             json_ld,
+            review: input.reviews[id].as_ref(),
             reading_minutes: words.div_ceil(200).max(1),
         },
         nav: nav::build(site, titles, id),
@@ -370,12 +375,19 @@ fn site_wide(
         .collect();
     let rewrite = |id: PageId| {
         let p = &site.pages[id];
-        for_print(
+        let html = for_print(
             &input.rendered[id].html,
             &root_prefix(&p.url),
             &print_anchor(&p.url),
             &anchors,
-        )
+        );
+        // On paper a closed disclosure is lost: long descriptions print open.
+        const DESC: &str = "<details class=\"figure-description\">";
+        if html.contains(DESC) {
+            html.replace(DESC, "<details class=\"figure-description\" open>")
+        } else {
+            html
+        }
     };
     if !one_shot {
         let fresh: Vec<(String, Arc<str>)> = todo
@@ -407,6 +419,7 @@ fn site_wide(
             h.update(b"\0").update(titles[id].as_bytes()).update(b"\0");
             h.update(site.pages[id].url.as_bytes());
             h.update(&depth(id).to_le_bytes());
+            h.update(format!("{:?}", input.reviews[id]).as_bytes());
         }
         h.finalize()
     };
@@ -425,6 +438,7 @@ fn site_wide(
                         depth: depth(id),
                         anchor: print_anchor(&p.url),
                         content: format!("{SLOT}{i}{SLOT}"),
+                        review: input.reviews[id].as_ref(),
                     }
                 })
                 .collect();

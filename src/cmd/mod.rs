@@ -1,6 +1,7 @@
 //! Running a command: options from the CLI, diagnostics rendered at the edge, exit codes.
 
 mod build;
+mod import;
 mod init;
 
 use std::io::IsTerminal;
@@ -16,6 +17,22 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Build { dir, build: b } => build::build(dir, g, b, true),
         Command::Check { dir, build: b } => build::build(dir, g, b, false),
+        Command::Import {
+            from: crate::cli::ImportFrom::Mdbook { src, dest },
+        } => {
+            return match import::mdbook(src, dest) {
+                Ok(report) => {
+                    if !g.quiet {
+                        print!("{}", report.render(dest));
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    diags.render_to_stderr(color(g));
+                    ExitCode::from(1)
+                }
+            };
+        }
         Command::Init { dir } => {
             // Not a build: its errors are about the folder, with no build summary.
             return match init::init(dir, g) {

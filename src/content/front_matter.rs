@@ -30,6 +30,9 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// Template to render with instead of the default.
     pub template: Option<String>,
+    /// Clinical review (`[review]`, see `content::review`); over book.toml's `[review]`.
+    #[serde(default)]
+    pub review: Option<crate::content::review::ReviewKeys>,
     /// Old URLs of this page (`old/path.html`), each written as a redirect to it.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -260,7 +263,7 @@ fn yaml_error(e: serde_yaml_ng::Error, text: &Arc<str>, shown: &Path, offset: us
     match unknown_key_hint(&message, found) {
         Some(h) => d.hint(h),
         None => {
-            d.hint("front matter keys: title, description, weight, draft, slug, template, aliases, [extra]")
+            d.hint("front matter keys: title, description, weight, draft, slug, template, aliases, [review], [extra]")
         }
     }
 }

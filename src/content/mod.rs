@@ -6,6 +6,7 @@
 pub mod assets;
 pub mod front_matter;
 pub mod order;
+pub mod review;
 pub mod walk;
 
 use std::collections::HashMap;

@@ -47,6 +47,8 @@ pub(super) fn pass<'a>(
                     Some((Event::Start(Tag::Paragraph), p)) => marker(&text[p.start..]),
                     _ => None,
                 };
+                // `[!DESCRIPTION]` is a figure's long description (figures.rs), not a callout.
+                let marker = marker.filter(|(w, _)| !w.eq_ignore_ascii_case("description"));
                 let Some((word, len)) = marker else {
                     result.push((Event::Start(Tag::BlockQuote(None)), range));
                     open.push(false);

@@ -1,6 +1,11 @@
 //! Images: a lone image in its paragraph becomes a numbered `<figure>` with a caption (its
 //! title, else its alt text) and an id links can target; every image must have alt text and,
 //! when local, an existing file, whose intrinsic size goes on the element.
+//!
+//! A blockquote right after a figure whose first line is `[!DESCRIPTION]` is the figure's
+//! long description: a `<details>` disclosure under it, wired with `aria-describedby`
+//! (other Markdown renderers show it as a quote under the image). Alt text longer than
+//! [`LONG_ALT`] characters warns, pointing at that construct.
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -15,11 +20,39 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Ve
     while i < events.len() {
         if let Some((img, end)) = lone_image(&events, i) {
             let span = events[img].1.clone();
-            let html = figure(&events[img..], ctx, out, images_seen, &span);
+            let described = description_after(&events, end + 1);
+            let desc_id = described
+                .as_ref()
+                .map(|_| format!("figure-{}-desc", out.figures.len() + 1));
+            let html = figure(
+                &events[img..],
+                ctx,
+                out,
+                images_seen,
+                &span,
+                desc_id.as_deref(),
+            );
             images_seen += 1;
-            result.push((Event::Html(html.into()), span));
+            result.push((Event::Html(html.into()), span.clone()));
             i = end + 1;
+            if let (Some((inner, close)), Some(id)) = (described, desc_id) {
+                let open = format!(
+                    "<details class=\"figure-description\">\n<summary>Description of figure {}</summary>\n<div id=\"{id}\">\n",
+                    out.figures.len()
+                );
+                out.anchors.insert(id);
+                result.push((Event::Html(open.into()), span.clone()));
+                result.extend(inner);
+                result.push((Event::Html("</div>\n</details>\n".into()), span));
+                i = close + 1;
+            }
             continue;
+        }
+        if description_after(&events, i).is_some() {
+            out.diags.push(
+                ctx.warning(&events[i].1, "a `[!DESCRIPTION]` quote that does not follow a figure")
+                    .hint("put the long description directly after the image it describes (an image alone in its paragraph)"),
+            );
         }
         if let Event::Start(Tag::Image { .. }) = &events[i].0 {
             let close = close_of(&events, i);
@@ -56,6 +89,57 @@ fn lone_image(events: &[Ev], i: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     matches!(events.get(k)?.0, Event::End(TagEnd::Paragraph)).then_some((j, k))
+}
+
+/// Alt text longer than this (in characters) warns: detail belongs in a long description.
+const LONG_ALT: usize = 150;
+
+/// If `events[i]` opens a blockquote whose first line is `[!DESCRIPTION]`: its inner
+/// events without that line, and the index of its End(BlockQuote).
+fn description_after<'a>(events: &[Ev<'a>], i: usize) -> Option<(Vec<Ev<'a>>, usize)> {
+    if !matches!(events.get(i)?.0, Event::Start(Tag::BlockQuote(None)))
+        || !matches!(events.get(i + 1)?.0, Event::Start(Tag::Paragraph))
+    {
+        return None;
+    }
+    // The marker line's text events (pulldown-cmark may split `[`, `!DESCRIPTION`, `]`).
+    let mut first = String::new();
+    let mut j = i + 2;
+    while let Some((Event::Text(t), _)) = events.get(j) {
+        first.push_str(t);
+        j += 1;
+    }
+    if !first.trim().eq_ignore_ascii_case("[!description]") {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut close = events.len() - 1;
+    for (k, (e, _)) in events.iter().enumerate().skip(i) {
+        match e {
+            Event::Start(Tag::BlockQuote(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => {
+                depth -= 1;
+                if depth == 0 {
+                    close = k;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut inner: Vec<Ev> = Vec::with_capacity(close - i);
+    match events.get(j).map(|e| &e.0) {
+        // The marker alone in its paragraph: drop the paragraph.
+        Some(Event::End(TagEnd::Paragraph)) => j += 1,
+        // The paragraph goes on after the marker line.
+        Some(Event::SoftBreak | Event::HardBreak) => {
+            inner.push(events[i + 1].clone());
+            j += 1;
+        }
+        _ => inner.push(events[i + 1].clone()),
+    }
+    inner.extend(events[j.min(close)..close].iter().cloned());
+    Some((inner, close))
 }
 
 fn close_of(events: &[Ev], start: usize) -> usize {
@@ -106,6 +190,16 @@ fn image(
         }
     }
     let alt = alt.trim().to_string();
+    let alt_chars = alt.chars().count();
+    if alt_chars > LONG_ALT {
+        out.diags.push(
+            ctx.warning(span, format!("alt text of `{dest_url}` is {alt_chars} characters long"))
+                .label("alt text")
+                .hint(format!(
+                    "keep alt text under about {LONG_ALT} characters (what the image is); put steps, labels and detail in a long description: a `> [!DESCRIPTION]` blockquote right after the image"
+                )),
+        );
+    }
     if alt.is_empty() {
         out.diags.push(
             ctx.error(span, format!("image `{dest_url}` has no alt text"))
@@ -182,8 +276,17 @@ fn figure(
     out: &mut Rendered,
     seen: usize,
     span: &std::ops::Range<usize>,
+    described_by: Option<&str>,
 ) -> String {
-    let img = image(events, ctx, out, seen, span, true);
+    let mut img = image(events, ctx, out, seen, span, true);
+    if let Some(id) = described_by {
+        for tag in ["<svg", "<img"] {
+            if img.html.starts_with(tag) {
+                img.html
+                    .insert_str(tag.len(), &format!(" aria-describedby=\"{id}\""));
+            }
+        }
+    }
     out.figures.push(Figure {
         src: img.src.clone(),
         alt: img.alt.clone(),

@@ -18,6 +18,7 @@ mod include_map;
 mod langs;
 mod links;
 mod rust_hidden;
+mod stop_if;
 mod text;
 
 use std::collections::{HashMap, HashSet};
@@ -32,6 +33,7 @@ use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 
 pub use headings::TocEntry;
+pub(crate) use headings::slug as heading_slug;
 pub(crate) use links::encode_path;
 pub use text::TextSection;
 
@@ -84,6 +86,11 @@ impl Ctx<'_> {
         let mut d = Diagnostic::error(message).at(self.shown(), self.text(), 0..0);
         d.span = Some(span.start + o..span.end + o);
         d
+    }
+    /// A warning at a body-relative span.
+    fn warning(&self, span: &Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let o = self.offset();
+        Diagnostic::warning(message).at(self.shown(), self.text(), span.start + o..span.end + o)
     }
     /// The content-relative folder of the page's file (`""` or `stretches/`).
     fn folder(&self) -> &str {
@@ -161,6 +168,8 @@ pub struct Rendered {
     pub steps: Vec<String>,
     /// Hold timers: (min, max) seconds.
     pub holds: Vec<(u32, u32)>,
+    /// Stop-if blocks on the page (a caution or warning callout starting "Stop if").
+    pub stop_ifs: usize,
     /// The page has a fenced code block (so highlighting CSS is needed).
     pub has_code: bool,
     /// Problems found.
@@ -206,7 +215,8 @@ pub fn render(ctx: &Ctx) -> Rendered {
     include_check::leftovers(&events, &expanded, ctx, &mut out);
     let located = out.diags.len();
     let events = footnotes::pass(events, &expanded.text, ctx, &mut out);
-    let events = callouts::pass(events, &expanded.text, ctx, &mut out);
+    let mut events = callouts::pass(events, &expanded.text, ctx, &mut out);
+    stop_if::mark(&mut events, &mut out);
     let events = headings::pass(events, &mut out);
     // Before figures and blocks turn images, callouts and tables into HTML.
     out.sections = text::sections(&events);

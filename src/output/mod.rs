@@ -14,6 +14,22 @@ use bytes::Bytes;
 /// The name of the marker file guide leaves in every output folder it makes.
 pub const MARKER: &str = ".guide-output";
 
+/// Whether `dir` is a folder guide made: a real folder (not a symlink) holding the marker as
+/// a plain file. A marker that is a symlink or a folder does not count, so a planted
+/// `.guide-output -> /etc/hostname` cannot make a foreign folder look like guide's.
+pub(crate) fn marked(dir: &std::path::Path) -> bool {
+    let plain = |p: &std::path::Path, dir: bool| {
+        std::fs::symlink_metadata(p).is_ok_and(|m| {
+            if dir {
+                m.file_type().is_dir()
+            } else {
+                m.file_type().is_file()
+            }
+        })
+    };
+    plain(dir, true) && plain(&dir.join(MARKER), false)
+}
+
 /// Every file of a built site.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OutputTree {

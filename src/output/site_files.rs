@@ -56,12 +56,12 @@ pub fn for_print(
     anchor: &str,
     anchors: &HashMap<&str, String>,
 ) -> String {
-    const PATS: [&str; 4] = ["id=\"", "href=\"", "src=\"", "url(#"];
+    const PATS: [&str; 5] = ["id=\"", "href=\"", "src=\"", "url(#", "aria-describedby=\""];
     let mut out = String::with_capacity(html.len() + 256);
     let find = |k: usize, from: usize| html[from..].find(PATS[k]).map(|i| from + i);
     // Where each pattern next occurs: searched again only once passed, so the rewrite stays
     // linear (searching every pattern from every match was quadratic on a large page).
-    let mut next: [Option<usize>; 4] = std::array::from_fn(|k| find(k, 0));
+    let mut next: [Option<usize>; 5] = std::array::from_fn(|k| find(k, 0));
     let mut pos = 0;
     loop {
         for (k, at) in next.iter_mut().enumerate() {
@@ -69,14 +69,17 @@ pub fn for_print(
                 *at = find(k, pos);
             }
         }
-        let Some((i, k)) = (0..4).filter_map(|k| next[k].map(|i| (i, k))).min() else {
+        let Some((i, k)) = (0..PATS.len())
+            .filter_map(|k| next[k].map(|i| (i, k)))
+            .min()
+        else {
             break;
         };
         let pat = PATS[k];
         out.push_str(&html[pos..i + pat.len()]);
         let mut rest = &html[i + pat.len()..];
         match pat {
-            "id=\"" | "url(#" => out.push_str(&format!("{anchor}--")),
+            "id=\"" | "url(#" | "aria-describedby=\"" => out.push_str(&format!("{anchor}--")),
             "src=\"" => {
                 if let Some(r) = rest.strip_prefix(page_root) {
                     out.push_str("../");

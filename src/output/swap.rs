@@ -65,7 +65,7 @@ fn exchange(_: &Path, _: &Path) -> bool {
 
 /// Removes a previous output: all of it when it is guide's, or only an empty folder.
 fn remove_previous(dir: &Path) {
-    if dir.join(MARKER).is_file() {
+    if super::marked(dir) {
         remove_ours(dir);
     } else {
         let _ = fs::remove_dir(dir);
@@ -116,7 +116,7 @@ fn ours(parent: &Path, prefix: &str) -> Vec<PathBuf> {
         .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .map(|e| e.path())
-        .filter(|p| p.join(MARKER).is_file())
+        .filter(|p| super::marked(p))
         .collect()
 }
 
@@ -124,6 +124,9 @@ fn ours(parent: &Path, prefix: &str) -> Vec<PathBuf> {
 /// the old output is removed), what is left still carries the marker, so the next build
 /// recognises it as its own and finishes the job.
 pub(super) fn remove_ours(dir: &Path) {
+    if !super::marked(dir) {
+        return;
+    }
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.flatten() {
             if e.file_name() == MARKER {

@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::MARKER;
+use super::{MARKER, marked};
 use crate::config::Config;
 use crate::confine::real;
 use crate::diag::Diagnostic;
@@ -44,7 +44,7 @@ pub fn check_target(cfg: &Config, out: &Path) -> Result<(), Diagnostic> {
     if std::env::var_os("HOME").is_some_and(|h| real(Path::new(&h)) == target) {
         return refuse("it is your home folder".into());
     }
-    if target.is_dir() && !target.join(MARKER).is_file() {
+    if target.is_dir() && !marked(&target) {
         let empty = fs::read_dir(&target)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);

@@ -81,7 +81,7 @@ impl Prepared {
             .join(format!(".{}.guide-stage-{unique}", self.name));
         let result = stage_files(&stage, tree)
             .and_then(|()| swap::swap(&stage, &self.target, &self.parent, &self.name, &unique));
-        if result.is_err() && stage.join(MARKER).is_file() {
+        if result.is_err() && super::marked(&stage) {
             swap::remove_ours(&stage);
         }
         result

@@ -90,6 +90,8 @@ pub struct PageCtx<'a> {
     pub image: Option<String>,
     /// Serialised JSON-LD.
     pub json_ld: String,
+    /// Clinical review (`None` when neither the page nor book.toml gives one).
+    pub review: Option<&'a crate::content::review::Review>,
     /// Minutes to read.
     pub reading_minutes: usize,
 }
@@ -123,6 +125,8 @@ pub struct PrintPage<'a> {
     pub anchor: String,
     /// HTML with ids and links rewritten for the one-page view.
     pub content: String,
+    /// Clinical review, as on the page.
+    pub review: Option<&'a crate::content::review::Review>,
 }
 
 /// Context of print.html.

@@ -4,6 +4,8 @@
 
 use serde_json::{Value, json};
 
+use crate::content::review::Review;
+
 /// What the JSON-LD is made from.
 pub struct JsonLdInput<'a> {
     /// Page title.
@@ -28,6 +30,9 @@ pub struct JsonLdInput<'a> {
     pub trail: Vec<(&'a str, Option<String>)>,
     /// Absolute URL of the page's first figure.
     pub image: Option<String>,
+    /// Clinical review: `reviewedBy` and `lastReviewed` when reviewed (nothing is claimed
+    /// for a page that is not).
+    pub review: Option<&'a Review>,
 }
 
 /// Serialises the page's JSON-LD graph (safe to embed in a `<script>`).
@@ -56,6 +61,21 @@ pub fn build(i: &JsonLdInput) -> String {
     }
     if let Some(img) = &i.image {
         main["image"] = json!(img);
+    }
+    if let Some(r) = i.review.filter(|r| r.status == "reviewed") {
+        if let Some(who) = &r.reviewer {
+            let mut person = json!({"@type": "Person", "name": who.name});
+            if let Some(c) = &who.credentials {
+                person["honorificSuffix"] = json!(c);
+            }
+            if let Some(u) = &who.url {
+                person["url"] = json!(u);
+            }
+            main["reviewedBy"] = person;
+        }
+        if let Some(d) = &r.last_reviewed {
+            main["lastReviewed"] = json!(d);
+        }
     }
     graph.push(main);
     if i.steps.len() >= 2 {

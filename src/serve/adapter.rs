@@ -96,6 +96,17 @@ impl SiteBuilder for GuideSite {
         paths
     }
 
+    fn hidden_paths(&self) -> Vec<PathBuf> {
+        self.session.config().map_or_else(Vec::new, |cfg| {
+            let content = cfg.content_dir();
+            cfg.build
+                .include_hidden
+                .iter()
+                .map(|h| content.join(h.trim_matches('/')))
+                .collect()
+        })
+    }
+
     fn title(&self) -> Option<String> {
         self.title.clone()
     }

@@ -30,6 +30,7 @@ pub mod paths;
 mod rebuild;
 pub mod reload;
 pub mod server;
+mod sockets;
 pub mod watch;
 
 /// A built site in memory: output path (`anatomy/index.html`, `static/style.1a2b3c4d.css`,
@@ -72,6 +73,11 @@ pub trait SiteBuilder: Send + 'static {
     fn watch_paths(&self) -> Vec<PathBuf>;
     /// Paths under the watched folders that must never trigger a rebuild (the output folder).
     fn ignore_paths(&self) -> Vec<PathBuf> {
+        Vec::new()
+    }
+    /// Hidden files and folders the build publishes (`include-hidden`), whose changes count
+    /// although the watcher drops hidden names otherwise.
+    fn hidden_paths(&self) -> Vec<PathBuf> {
         Vec::new()
     }
     /// The site's title, for the "Serving … at" line.
@@ -212,6 +218,7 @@ pub async fn start<B: SiteBuilder>(
     let filter = watch::WatchFilter {
         roots: builder.watch_paths(),
         ignore: builder.ignore_paths(),
+        hidden: builder.hidden_paths(),
     };
     let watching = rebuild::Watching::start(filter, &opts)?;
     let (first, builder) = tokio::task::spawn_blocking(move || (builder.build(), builder))

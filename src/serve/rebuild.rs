@@ -72,9 +72,10 @@ impl Watching {
             filter,
             timing,
         } = self;
+        let rewatch = watcher.rewatch();
         let thread = std::thread::Builder::new()
             .name("guide-rebuild".into())
-            .spawn(move || rebuild_loop(builder, &state, &filter, &rx, &timing))?;
+            .spawn(move || rebuild_loop(builder, &state, (&filter, &rewatch), &rx, &timing))?;
         Ok(BuilderThread {
             watcher: Some(watcher),
             thread: Some(thread),
@@ -96,7 +97,7 @@ impl BuilderThread {
 fn rebuild_loop<B: SiteBuilder>(
     mut builder: B,
     state: &AppState,
-    filter: &WatchFilter,
+    (filter, rewatch): (&WatchFilter, &watch::Rewatch),
     rx: &mpsc::Receiver<WatchEvent>,
     opts: &Timing,
 ) {
@@ -133,6 +134,8 @@ fn rebuild_loop<B: SiteBuilder>(
                 todo.paths.iter().cloned().collect()
             };
             change.merge(todo);
+            // A watched folder that appeared since (themes/) is watched before it is read.
+            rewatch.refresh(filter, &paths);
             let started = Instant::now();
             let result = builder.rebuild(&paths).map(|f| (f, builder.warnings()));
             // Build while the save settles, publish once it has: a later event (the next of

@@ -121,6 +121,8 @@ pub struct Hub {
     tx: broadcast::Sender<Utf8Bytes>,
     current_error: RwLock<Option<Utf8Bytes>>,
     current_warnings: RwLock<Option<Utf8Bytes>>,
+    /// The cap on open sockets.
+    pub(crate) slots: super::sockets::Slots,
 }
 
 impl Default for Hub {
@@ -129,6 +131,7 @@ impl Default for Hub {
             tx: broadcast::channel(16).0,
             current_error: RwLock::new(None),
             current_warnings: RwLock::new(None),
+            slots: super::sockets::Slots::default(),
         }
     }
 }

@@ -110,9 +110,18 @@ async fn ws_upgrade(
             "403 Forbidden: cross-origin WebSocket\n",
         );
     }
+    let Some(slot) = state.hub.slots.take() else {
+        return text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "503 Service Unavailable: too many live-reload connections\n",
+        );
+    };
     let hub = state.hub.clone();
     let stop = state.stop.clone();
-    ws.on_upgrade(move |socket| hub.serve_socket(socket, stop))
+    ws.on_upgrade(move |socket| async move {
+        hub.serve_socket(socket, stop).await;
+        drop(slot);
+    })
 }
 
 /// The WebSocket must come from a page this server served: `Origin` is `http://<Host>`.

@@ -14,9 +14,9 @@
 //! forever. Editor scratch files (swap, backup, `4913`, lock files, hidden files) are dropped
 //! too, so one save is one rebuild.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, Weak, mpsc};
 
 use notify::event::{EventKind, ModifyKind};
 use notify::{Event, RecursiveMode, Watcher as _};
@@ -57,6 +57,9 @@ pub struct WatchFilter {
     pub roots: Vec<PathBuf>,
     /// Paths (and everything below them) that must never trigger a rebuild.
     pub ignore: Vec<PathBuf>,
+    /// Hidden paths listed in `include-hidden` (absolute): their leading-dot names, and
+    /// the folders leading to them, are not scratch files.
+    pub hidden: Vec<PathBuf>,
 }
 
 impl WatchFilter {
@@ -77,8 +80,20 @@ impl WatchFilter {
                 .file_name()
                 .is_none_or(|n| !is_scratch_name(&n.to_string_lossy()));
         }
-        rel.components()
-            .all(|c| !is_scratch_name(&c.as_os_str().to_string_lossy()))
+        let mut cur = root.clone();
+        rel.components().all(|c| {
+            cur.push(c);
+            let name = c.as_os_str().to_string_lossy();
+            !is_scratch_name(&name) || self.listed_hidden(&cur, &name)
+        })
+    }
+
+    /// Whether `cur` (named `name`) is, or leads to, a hidden path listed in
+    /// `include-hidden`: `.well-known` itself, but not `.well-known/.#lock`.
+    fn listed_hidden(&self, cur: &Path, name: &str) -> bool {
+        name.starts_with('.')
+            && !is_scratch_name(name.trim_start_matches('.'))
+            && self.hidden.iter().any(|h| h.starts_with(cur))
     }
 }
 
@@ -138,39 +153,106 @@ pub type WatchEvent = notify::Result<Event>;
 /// A running filesystem watcher; dropping it stops watching (and drops its sender, which
 /// ends the builder loop).
 pub struct Watcher {
-    _inner: notify::RecommendedWatcher,
+    inner: Arc<Mutex<Inner>>,
+}
+
+/// The backend and the folder roots it watches recursively now.
+struct Inner {
+    backend: notify::RecommendedWatcher,
+    watched: HashSet<PathBuf>,
+}
+
+/// What the builder thread keeps to add folders that appear later (a `themes/` folder made
+/// while serving); it does not keep the watcher alive.
+#[derive(Clone)]
+pub struct Rewatch {
+    inner: Weak<Mutex<Inner>>,
 }
 
 /// Starts watching `filter.roots`, delivering every raw event to `tx`.
 ///
 /// A file root (book.toml) is watched through its parent folder, non-recursively: editors
 /// that save by renaming replace the file's inode, which would silently end a watch on the
-/// file itself. [`classify`] then keeps only the file. Roots that do not exist are skipped.
+/// file itself. [`classify`] then keeps only the file. A folder root that does not exist yet
+/// is seen appearing through its parent folder (watched non-recursively); [`Rewatch::refresh`]
+/// then watches it.
 pub fn watch(filter: &WatchFilter, tx: mpsc::Sender<WatchEvent>) -> Result<Watcher, ServeError> {
-    let mut inner = notify::recommended_watcher(move |event: WatchEvent| {
+    let backend = notify::recommended_watcher(move |event: WatchEvent| {
         let _ = tx.send(event);
     })
     .map_err(|source| ServeError::Watch {
         path: PathBuf::new(),
         source,
     })?;
+    let mut inner = Inner {
+        backend,
+        watched: HashSet::new(),
+    };
+    let mut parents = BTreeSet::new();
     for root in &filter.roots {
-        let (path, mode) = if root.is_dir() {
-            (root.clone(), RecursiveMode::Recursive)
-        } else if root.is_file() {
-            let parent = root.parent().map(Path::to_path_buf).unwrap_or_default();
-            (parent, RecursiveMode::NonRecursive)
-        } else {
-            continue;
-        };
-        inner
-            .watch(&path, mode)
-            .map_err(|source| ServeError::Watch {
-                path: path.clone(),
-                source,
-            })?;
+        if !root.is_dir() {
+            parents.extend(root.parent().filter(|p| p.is_dir()).map(Path::to_path_buf));
+        }
     }
-    Ok(Watcher { _inner: inner })
+    for parent in parents {
+        inner.add(&parent, RecursiveMode::NonRecursive)?;
+    }
+    inner.refresh(filter, &[])?;
+    Ok(Watcher {
+        inner: Arc::new(Mutex::new(inner)),
+    })
+}
+
+impl Watcher {
+    /// A handle for the builder thread.
+    pub fn rewatch(&self) -> Rewatch {
+        Rewatch {
+            inner: Arc::downgrade(&self.inner),
+        }
+    }
+}
+
+impl Rewatch {
+    /// Watches the folder roots that exist now but are not watched, or that `changed` says
+    /// were made anew (a folder removed and made again). Call it before a build reads them:
+    /// what was written before the watch began is read by that build, what comes after is an
+    /// event.
+    pub fn refresh(&self, filter: &WatchFilter, changed: &[PathBuf]) {
+        let Some(inner) = self.inner.upgrade() else {
+            return;
+        };
+        let mut inner = inner.lock().unwrap_or_else(|e| e.into_inner());
+        if let Err(e) = inner.refresh(filter, changed) {
+            eprintln!("warning: {e}");
+        }
+    }
+}
+
+impl Inner {
+    fn add(&mut self, path: &Path, mode: RecursiveMode) -> Result<(), ServeError> {
+        self.backend
+            .watch(path, mode)
+            .map_err(|source| ServeError::Watch {
+                path: path.to_path_buf(),
+                source,
+            })
+    }
+
+    fn refresh(&mut self, filter: &WatchFilter, changed: &[PathBuf]) -> Result<(), ServeError> {
+        for root in filter.roots.iter().filter(|r| !r.is_file()) {
+            if !root.is_dir() {
+                self.watched.remove(root);
+                continue;
+            }
+            let renewed = changed.iter().any(|c| root.starts_with(c));
+            if renewed || !self.watched.contains(root) {
+                let _ = self.backend.unwatch(root);
+                self.add(root, RecursiveMode::Recursive)?;
+                self.watched.insert(root.clone());
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -191,6 +273,7 @@ mod tests {
         WatchFilter {
             roots: vec!["/p/content".into(), "/p/book.toml".into()],
             ignore: vec!["/p/content/out".into()],
+            hidden: vec!["/p/content/.well-known".into()],
         }
     }
     fn paths(set: &ChangeSet) -> Vec<&str> {
@@ -321,10 +404,22 @@ mod tests {
     }
 
     #[test]
+    fn hidden_paths_listed_in_include_hidden_count() {
+        let f = filter();
+        assert!(f.accepts(Path::new("/p/content/.well-known/security.txt")));
+        assert!(f.accepts(Path::new("/p/content/.well-known")));
+        assert!(!f.accepts(Path::new("/p/content/.well-known/.#security.txt")));
+        assert!(!f.accepts(Path::new("/p/content/.well-known/security.txt.swp")));
+        assert!(!f.accepts(Path::new("/p/content/.env")));
+        assert!(!f.accepts(Path::new("/p/content/.well-knownx/a.txt")));
+    }
+
+    #[test]
     fn hidden_folder_above_the_root_does_not_hide_the_project() {
         let f = WatchFilter {
             roots: vec!["/home/u/.local/book/content".into()],
             ignore: vec![],
+            hidden: vec![],
         };
         let set = classify(&[ev(DATA, &["/home/u/.local/book/content/a.md"])], &f);
         assert_eq!(paths(&set), ["/home/u/.local/book/content/a.md"]);

@@ -11,9 +11,15 @@ fn types_titles_and_aliases() {
     g.build_ok();
     let main = g.main_of("public/index.html");
     for class in ["note", "tip", "important", "warning", "caution"] {
+        // The warning titled "Stop if it hurts" is also a stop-if block (stop_if.rs).
+        let stop = if class == "warning" {
+            " callout-stop"
+        } else {
+            ""
+        };
         assert!(
             main.contains(&format!(
-                "<div class=\"callout callout-{class}\" role=\"note\">"
+                "<div class=\"callout callout-{class}{stop}\" role=\"note\">"
             )),
             "{class}: {main}"
         );

@@ -152,6 +152,26 @@ fn rows() -> Vec<Row> {
             },
             expect: Expect::Refused("`output = \"../site\"` leads outside the project"),
         },
+        Row {
+            name: "-o a folder whose marker is a symlink to a file",
+            setup: |_, s| {
+                std::fs::create_dir_all(s.join("site")).unwrap();
+                std::fs::write(s.join("site/mine.txt"), "mine\n").unwrap();
+                std::fs::write(s.join("hostname"), "host\n").unwrap();
+                symlink("../hostname", s.join("site/.guide-output")).unwrap();
+                o(&s.join("site"))
+            },
+            expect: Expect::Refused("was not made by guide"),
+        },
+        Row {
+            name: "-o a folder whose marker is a folder",
+            setup: |_, s| {
+                std::fs::create_dir_all(s.join("site/.guide-output")).unwrap();
+                std::fs::write(s.join("site/mine.txt"), "mine\n").unwrap();
+                o(&s.join("site"))
+            },
+            expect: Expect::Refused("was not made by guide"),
+        },
         // 5. Files from outside the content folder.
         Row {
             name: "content symlink to ../book.toml",
@@ -297,6 +317,14 @@ fn fingerprint(dir: &Path, output: &Path) -> BTreeMap<PathBuf, String> {
     out
 }
 
+/// The fingerprint of a refused output folder itself (it must stay as it was).
+fn inside(output: &Path) -> BTreeMap<PathBuf, String> {
+    if !std::fs::symlink_metadata(output).is_ok_and(|m| m.is_dir()) {
+        return BTreeMap::new();
+    }
+    fingerprint(output, Path::new(""))
+}
+
 /// The output folder a row's build aims at (for the fingerprint to leave out).
 fn output_of(g: &GuideTest, args: &[String]) -> PathBuf {
     match args.iter().position(|a| a == "-o") {
@@ -313,6 +341,8 @@ fn run_row(row: &Row) -> Option<String> {
     let extra = (row.setup)(&g, &scratch);
     let output = output_of(&g, &extra);
     let before = fingerprint(&around, &output);
+    let existed = std::fs::symlink_metadata(&output).is_ok();
+    let inside_before = inside(&output);
     let dev_null = std::fs::metadata("/dev/null").unwrap().file_type();
     let mut args = vec!["build".to_string()];
     args.extend(extra);
@@ -332,8 +362,11 @@ fn run_row(row: &Row) -> Option<String> {
             if before != after {
                 problems.push("files outside the output changed".into());
             }
+            if existed && inside(&output) != inside_before {
+                problems.push("the refused output folder was changed".into());
+            }
             let made = std::fs::symlink_metadata(&output).is_ok_and(|m| m.is_dir());
-            if made && !before.contains_key(&output) {
+            if made && !existed {
                 problems.push("an output folder was made".into());
             }
         }

@@ -11,6 +11,7 @@ mod footnotes;
 mod hardening;
 mod hardening_output;
 mod harness;
+mod health;
 mod includes;
 mod incremental;
 mod init;

@@ -146,7 +146,7 @@ fn theme_file(f: usize, v: u8) -> Vec<u8> {
     match v % 3 {
         1 => text.replacen("{%- block", &format!("{{# variant {v} #}}{{%- block"), 1),
         2 => format!("{text}\n{{% if %}}\n"), // a template error
-        _ => text.replace("</main>", &format!("<p>variant {v}</p></main>")),
+        _ => format!("{text}{{# variant {v} #}}<!-- variant {v} -->"),
     }
     .into_bytes()
 }

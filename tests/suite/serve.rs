@@ -6,6 +6,7 @@ mod browser;
 mod e2e;
 mod hardening;
 mod harness;
+mod late_theme;
 mod live;
 mod search_browser;
 
