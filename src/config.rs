@@ -89,6 +89,10 @@ pub struct BuildSection {
     /// Fail the build on warnings too (for CI), as `--deny-warnings` does.
     #[serde(default)]
     pub deny_warnings: bool,
+    /// Keep raw HTML in Markdown as written (script, iframes, event handlers, `javascript:`
+    /// links) instead of passing it through the allowlist; URLs are still rewritten and checked.
+    #[serde(default)]
+    pub trust_html: bool,
     /// Folders outside the project (or, for content symlinks, outside the content folder)
     /// that the guide may read from or write to; see [`crate::confine`].
     #[serde(default)]
@@ -106,6 +110,7 @@ impl Default for BuildSection {
             theme: default_theme(),
             drafts: false,
             deny_warnings: false,
+            trust_html: false,
             allow_outside: Vec::new(),
             include_hidden: Vec::new(),
         }
@@ -379,6 +384,14 @@ mod tests {
         let b = parse_str("[book]\ntitle = \"x\"\n").ok().unwrap();
         assert_eq!(b.build.output, PathBuf::from("public"));
         assert_eq!(b.book.language, "en");
+        assert!(
+            !b.build.trust_html,
+            "raw HTML is sanitised unless the author opts in"
+        );
+        let t = parse_str("[book]\ntitle = \"x\"\n[build]\ntrust-html = true\n")
+            .ok()
+            .unwrap();
+        assert!(t.build.trust_html);
     }
 
     #[test]

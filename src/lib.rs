@@ -21,6 +21,7 @@ pub mod output;
 pub mod pipeline;
 pub(crate) mod redirects;
 pub mod render;
+pub(crate) mod scratch;
 pub mod search;
 pub mod serve;
 pub mod site;

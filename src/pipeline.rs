@@ -371,6 +371,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                         site: &site,
                         images,
                         page: id,
+                        trust_html: cfg.build.trust_html,
                         root: &cfg.root,
                         bounds: &bounds,
                         content: &content_dir,
@@ -391,6 +392,10 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         for d in &r.diags {
             diags.push(d.clone());
         }
+    }
+    let svg_figures = rendered.iter().flat_map(|(r, _)| r.svg_figures.iter());
+    for d in assets::svg_warnings(svg_figures, &next.images, &cfg.build.content) {
+        diags.push(d);
     }
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");

@@ -4,12 +4,16 @@
 //! pages because an SVG behind `<img>` cannot see the page's colours: only inline markup
 //! follows `currentColor` and the theme's CSS variables when the reader toggles dark mode.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::Asset;
+use super::svg_sanitize;
+use crate::diag::Diagnostic;
 
 /// SVGs larger than this are linked with `<img>` rather than inlined into every page.
 const INLINE_LIMIT: usize = 200 * 1024;
@@ -21,8 +25,12 @@ pub struct ImageInfo {
     pub width: u32,
     /// Intrinsic height in CSS pixels.
     pub height: u32,
-    /// For SVGs small enough to inline: the `<svg …>…</svg>` element, prolog removed.
+    /// For SVGs small enough to inline: the `<svg …>…</svg>` element, sanitised.
     pub inline_svg: Option<Arc<str>>,
+    /// What sanitising the SVG removed (byte spans of the file), reported where it is a figure.
+    pub svg_removed: Vec<(Range<usize>, String)>,
+    /// The SVG's text, kept only when something was removed (for the warnings' source lines).
+    pub svg_text: Option<Arc<str>>,
 }
 
 /// Is this file one that can be a figure?
@@ -51,14 +59,20 @@ pub fn scan(assets: &HashMap<String, Asset>) -> HashMap<String, ImageInfo> {
 pub fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
     if rel.to_ascii_lowercase().ends_with(".svg") {
         let text = std::str::from_utf8(bytes).ok()?;
-        let (start, end) = svg_bounds(text)?;
+        let (start, _) = svg_bounds(text)?;
         let tag_end = text[start..].find('>')? + start;
         let (w, h) = svg_size(&text[start..tag_end])?;
-        let inline = (bytes.len() <= INLINE_LIMIT).then(|| Arc::from(&text[start..end]));
+        let (inline, removed) = if bytes.len() <= INLINE_LIMIT {
+            sanitized(text, bytes)
+        } else {
+            (None, Vec::new())
+        };
         return Some(ImageInfo {
             width: w,
             height: h,
             inline_svg: inline,
+            svg_text: (!removed.is_empty()).then(|| Arc::from(text)),
+            svg_removed: removed,
         });
     }
     let size = imagesize::blob_size(bytes).ok()?;
@@ -66,7 +80,61 @@ pub fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
         width: size.width as u32,
         height: size.height as u32,
         inline_svg: None,
+        svg_removed: Vec::new(),
+        svg_text: None,
     })
+}
+
+/// The SVG sanitised for inlining, its CSS scoped to a class named after its content (the
+/// same in a page and in the print view, where ids are rewritten); or, if it is not
+/// well-formed XML, no inline markup and why.
+type Removed = Vec<(Range<usize>, String)>;
+fn sanitized(text: &str, bytes: &[u8]) -> (Option<Arc<str>>, Removed) {
+    let scope = format!(".guide-svg-{}", &blake3::hash(bytes).to_hex()[..10]);
+    match svg_sanitize::sanitize(text, &scope) {
+        Ok(s) => (Some(Arc::from(s.svg)), s.removed),
+        Err((at, msg)) => (
+            None,
+            vec![(
+                at..at + 1,
+                format!(
+                    "not inlined: the SVG is not well-formed XML ({msg}); it is shown as an image, which cannot follow the light/dark theme"
+                ),
+            )],
+        ),
+    }
+}
+
+/// Warnings for what sanitising removed from the SVGs that pages show as figures, once per
+/// file, at the file's own line.
+pub(crate) fn svg_warnings<'a>(
+    figures: impl Iterator<Item = &'a String>,
+    images: &HashMap<String, ImageInfo>,
+    content: &Path,
+) -> Vec<Diagnostic> {
+    let rels: BTreeSet<&String> = figures.collect();
+    let mut out = Vec::new();
+    for rel in rels {
+        let Some((info, text)) = images
+            .get(rel)
+            .and_then(|i| Some((i, i.svg_text.as_ref()?)))
+        else {
+            continue;
+        };
+        for (span, what) in &info.svg_removed {
+            let msg = if what.starts_with("not inlined") {
+                what.clone()
+            } else {
+                format!("removed {what} from an inlined diagram")
+            };
+            out.push(
+                Diagnostic::warning(msg)
+                    .at(content.join(rel), text, span.clone())
+                    .hint("an inlined diagram runs in the reader's page: keep it to drawing elements, `#fragment` references and CSS for the diagram itself"),
+            );
+        }
+    }
+    out
 }
 
 fn svg_bounds(text: &str) -> Option<(usize, usize)> {
@@ -215,7 +283,7 @@ mod tests {
         let i = info("d/x.svg", svg.as_bytes()).unwrap();
         assert_eq!((i.width, i.height), (640, 400));
         let html = inline_svg(i.inline_svg.as_deref().unwrap(), "A \"psoas\"", 640, 400, 2);
-        assert!(html.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 400\" role=\"img\" aria-label=\"A &quot;psoas&quot;\" width=\"640\" height=\"400\""), "{html}");
+        assert!(html.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 400\" class=\"guide-svg-b0d5e8320d\" role=\"img\" aria-label=\"A &quot;psoas&quot;\" width=\"640\" height=\"400\""), "{html}");
         assert!(
             html.contains("id=\"f2-a\"") && html.contains("url(#f2-a)"),
             "{html}"

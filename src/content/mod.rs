@@ -4,9 +4,11 @@
 //! pipeline can cache and re-render pages independently.
 
 pub mod assets;
+pub(crate) mod css_sanitize;
 pub mod front_matter;
 pub mod order;
 pub mod review;
+pub(crate) mod svg_sanitize;
 pub mod walk;
 
 use std::collections::HashMap;

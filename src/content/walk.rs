@@ -47,16 +47,10 @@ impl Walk {
     }
 }
 
-/// Is this a file an editor or the OS leaves around, never content?
+/// Is this a file an editor or the OS leaves around, never content? The same list serve's
+/// watcher ignores ([`crate::scratch`]).
 pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name == "4913"
-        || name == "Thumbs.db"
+    crate::scratch::is_scratch_name(name)
 }
 
 /// Walks `content` (absolute) of the project `cfg`; `shown` is the content folder as shown.

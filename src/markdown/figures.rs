@@ -233,15 +233,7 @@ fn image(
         let exists = rel
             .as_ref()
             .is_some_and(|r| ctx.site.assets.contains_key(r));
-        let msg = if exists {
-            format!("image `{dest_url}` is not a readable image")
-        } else {
-            format!("image `{dest_url}` not found")
-        };
-        out.diags.push(ctx.error(span, msg).hint(format!(
-            "image paths are relative to the page's folder ({}); the file must be inside the content folder",
-            if ctx.folder().is_empty() { "the content folder" } else { ctx.folder() }
-        )));
+        out.diags.push(image_not_found(ctx, span, dest_url, exists));
         return Img {
             html: String::new(),
             src: String::new(),
@@ -256,6 +248,9 @@ fn image(
         info.width,
         info.height
     );
+    if inline && rel.ends_with(".svg") {
+        out.svg_figures.push(rel.clone());
+    }
     let html = match &info.inline_svg {
         Some(svg) if inline && !alt.is_empty() => {
             inline_svg(svg, &alt, info.width, info.height, seen)
@@ -268,6 +263,25 @@ fn image(
         alt,
         title,
     }
+}
+
+/// The error for an image that is missing (`exists`: present but not a readable image),
+/// shared with raw HTML's `<img src>`.
+pub(super) fn image_not_found(
+    ctx: &Ctx,
+    span: &std::ops::Range<usize>,
+    dest: &str,
+    exists: bool,
+) -> crate::diag::Diagnostic {
+    let msg = if exists {
+        format!("image `{dest}` is not a readable image")
+    } else {
+        format!("image `{dest}` not found")
+    };
+    ctx.error(span, msg).hint(format!(
+        "image paths are relative to the page's folder ({}); the file must be inside the content folder",
+        if ctx.folder().is_empty() { "the content folder" } else { ctx.folder() }
+    ))
 }
 
 fn figure(

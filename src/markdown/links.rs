@@ -158,7 +158,7 @@ pub(crate) fn encode_path(p: &str) -> String {
 }
 
 /// The new href for a local link, or None to leave it as written.
-fn rewrite(
+pub(super) fn rewrite(
     dest: &str,
     ctx: &Ctx,
     range: &std::ops::Range<usize>,

@@ -17,6 +17,7 @@ mod include_lines;
 mod include_map;
 mod langs;
 mod links;
+mod raw_html;
 mod rust_hidden;
 mod stop_if;
 mod text;
@@ -49,6 +50,7 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 /// What a page's Markdown is rendered against.
@@ -59,6 +61,8 @@ pub struct Ctx<'a> {
     pub images: &'a HashMap<String, ImageInfo>,
     /// The page being rendered.
     pub page: PageId,
+    /// `[build] trust-html`: raw HTML is kept as written (its URLs still rewritten).
+    pub trust_html: bool,
     /// The project root (absolute): included files are shown relative to it.
     pub root: &'a Path,
     /// Where included files may be: the project and `[build] allow-outside`.
@@ -156,6 +160,9 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     /// Figures in order.
     pub figures: Vec<Figure>,
+    /// Content-relative paths of the SVGs the page inlines as figures (or tried to): what
+    /// sanitising removed from them is reported once per build, not once per page.
+    pub svg_figures: Vec<String>,
     /// Content-relative paths of the local images the page shows (figures or inline):
     /// its HTML holds their size, and an SVG's markup, so it must be re-rendered when
     /// one of them is edited.
@@ -214,6 +221,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
         .collect();
     include_check::leftovers(&events, &expanded, ctx, &mut out);
     let located = out.diags.len();
+    let events = raw_html::pass(events, &expanded.text, ctx, &mut out);
     let events = footnotes::pass(events, &expanded.text, ctx, &mut out);
     let mut events = callouts::pass(events, &expanded.text, ctx, &mut out);
     stop_if::mark(&mut events, &mut out);

@@ -97,16 +97,9 @@ impl WatchFilter {
     }
 }
 
-/// True for file names editors and tools write next to real files and then delete.
-pub fn is_scratch_name(name: &str) -> bool {
-    name.starts_with('.')                                   // hidden: .#lock, .foo.swp, .DS_Store
-        || name.ends_with('~')                              // backup: foo.md~
-        || (name.starts_with('#') && name.ends_with('#'))   // emacs autosave
-        || name == "4913"                                   // vim's write-permission probe
-        || [".swp", ".swx", ".swo", ".tmp", ".bak", "___jb_tmp___", "___jb_old___"]
-            .iter()
-            .any(|s| name.ends_with(s))
-}
+/// The names the content walk skips too, so a file the build publishes always triggers a
+/// rebuild when it changes.
+pub use crate::scratch::is_scratch_name;
 
 /// Reduces raw events to the set of source paths that really changed.
 ///

@@ -222,3 +222,24 @@ fn an_unknown_code_language_is_plain_text_with_a_warning() {
     let out = g.cmd(&["build", "--deny-warnings"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn definition_lists_render_and_dollars_stay_as_written() {
+    let g = GuideTest::fixture("deflists");
+    g.build_ok();
+    let html = content_of(&g, "public/glossary/index.html");
+    assert!(
+        html.contains("<dl>\n<dt>Psoas</dt>\n<dd>\n<p>A deep muscle"),
+        "{html}"
+    );
+    assert_eq!(html.matches("<dd>").count(), 4, "{html}");
+    assert!(
+        html.contains("The tools cost $5 to $20; keep $HOME clean."),
+        "{html}"
+    );
+    assert!(
+        g.read("public/index.html")
+            .contains("A price such as $5 or $10 stays as written.")
+    );
+    assert_snapshot!(html);
+}

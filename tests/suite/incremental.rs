@@ -229,3 +229,22 @@ fn an_edited_include_re_renders_the_pages_that_include_it() {
     g.write("content/_shared/note.md", "Back again.\n");
     checked(&mut s, &g, &["content/_shared/note.md"]);
 }
+
+/// Walk and watcher share one list of scratch names: an editor's `.bak` beside a diagram was
+/// published, yet its edits never triggered a rebuild. Now it is neither.
+#[test]
+fn editor_backups_are_not_published() {
+    let g = GuideTest::fixture("basic");
+    g.write("content/diagrams/muscle.svg.bak", "<svg/>");
+    g.write("content/diagrams/Thumbs.db", "x");
+    let tree = full(&g);
+    assert!(
+        !tree
+            .files
+            .keys()
+            .any(|k| k.ends_with(".bak") || k.ends_with("Thumbs.db")),
+        "{:?}",
+        tree.files.keys().collect::<Vec<_>>()
+    );
+    assert!(guide::serve::watch::is_scratch_name("muscle.svg.bak"));
+}

@@ -17,6 +17,7 @@ mod incremental;
 mod init;
 mod messages;
 mod props;
+mod raw_html;
 mod reader;
 mod rebuild_props;
 mod redirects;
