@@ -29,6 +29,8 @@ pub struct Config {
     pub redirects: KeyTable,
     /// `[links]`: link prefixes that leave the content folder, to the base URLs they mean.
     pub links: KeyTable,
+    /// `[images]`: how photos are published (see [`crate::media`]).
+    pub images: crate::media::ImagesSection,
 }
 
 /// A book.toml table of string keys to string values, in file order, with where each key
@@ -144,6 +146,8 @@ struct BookToml {
     redirects: std::collections::BTreeMap<toml::Spanned<String>, String>,
     #[serde(default)]
     links: std::collections::BTreeMap<toml::Spanned<String>, String>,
+    #[serde(default)]
+    images: crate::media::ImagesSection,
 }
 
 fn key_table(
@@ -211,8 +215,10 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         safety: parsed.safety,
         redirects: key_table(parsed.redirects, &text),
         links: key_table(parsed.links, &text),
+        images: parsed.images,
     };
     check_links(&cfg.links)?;
+    check_images(&cfg.images, &text)?;
     let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());
     if !bounds.is_empty() {
         return Err(bounds);
@@ -264,6 +270,23 @@ fn check_links(links: &KeyTable) -> Result<(), Diagnostics> {
         );
     }
     if diags.is_empty() { Ok(()) } else { Err(diags) }
+}
+
+/// `[images]` values serde cannot check (ranges), at the key's line.
+fn check_images(images: &crate::media::ImagesSection, text: &Arc<str>) -> Result<(), Diagnostics> {
+    let Some((key, msg)) = images.problem() else {
+        return Ok(());
+    };
+    let d = Diagnostic::error(format!("[images] {msg}"))
+        .hint("see `[images]` in docs/authoring.md for the ranges each key takes");
+    let at = text
+        .find(&format!("\n{key}"))
+        .map(|i| i + 1..i + 1 + key.len());
+    Err(match at {
+        Some(span) => d.at("book.toml", text, span),
+        None => d,
+    }
+    .into())
 }
 
 /// Where `base-url = "<u>"` is written: the value on the key's own line, never a comment.

@@ -17,6 +17,7 @@ pub mod diag;
 pub mod fsx;
 pub(crate) mod health;
 pub mod markdown;
+pub mod media;
 pub mod output;
 pub mod pipeline;
 pub(crate) mod redirects;

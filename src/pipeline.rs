@@ -51,6 +51,8 @@ pub struct Built {
     pub warnings: Diagnostics,
     /// Time spent in each phase, for `--verbose` and profiling.
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// Photos decoded and re-encoded by this build, and photos taken from the cache.
+    pub images: (usize, usize),
 }
 
 /// A page's place as the templates see it: URL, title, parent URL, description.
@@ -99,6 +101,8 @@ struct State {
     /// The last walk of the content folder and what it reported.
     walked: Option<(walk::Walk, Diagnostics)>,
     site: site::SiteCache,
+    /// Processed photos this build published, for the next build of the session.
+    media: crate::media::Memo,
 }
 
 impl Session {
@@ -198,6 +202,7 @@ struct Staged {
     todo: Vec<usize>,
     warnings: Diagnostics,
     clock: Clock,
+    images: (usize, usize),
 }
 
 /// The one place the cache changes: the search index is brought up to date and the new
@@ -212,6 +217,7 @@ fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
         todo,
         warnings,
         mut clock,
+        images,
     } = staged;
     let mut cache = Cache { state, ..prev };
     let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
@@ -233,6 +239,7 @@ fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
         pages: site.pages.len(),
         assets: cache.state.asset_bytes.len(),
         rendered: todo.len(),
+        images,
     };
     (built, cache)
 }
@@ -303,7 +310,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     for (rel, bytes) in fresh_assets {
         match bytes {
             Ok(b) => {
-                let info = assets::is_image(&rel)
+                let info = crate::media::wants_probe(&rel)
                     .then(|| assets::info(&rel, &b))
                     .flatten();
                 if prev.images.get(&rel) != info.as_ref() {
@@ -376,6 +383,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                         bounds: &bounds,
                         content: &content_dir,
                         links: &cfg.links,
+                        media: &cfg.images,
                     })),
                     true,
                 ),
@@ -399,6 +407,17 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     }
     let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
     clock.lap("markdown");
+    let sources = crate::media::Sources {
+        images: &next.images,
+        bytes: &next.asset_bytes,
+        root: &cfg.root,
+    };
+    let uses = plain.iter().flat_map(|r| r.media.iter());
+    let media = crate::media::publish(uses, &sources, &cfg.images, &prev.media);
+    for d in media.diags {
+        diags.push(d);
+    }
+    clock.lap("images");
     diags.extend(validate::links(&site, &plain));
     let reviews = crate::health::review_all(&site, cfg, &mut diags);
     if cfg.safety.require_stop_if {
@@ -489,6 +508,11 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         errors.extend(warnings.clone());
         errors
     })?;
+    let mut tree = tree;
+    for (path, bytes) in media.files {
+        tree.insert(path, bytes);
+    }
+    next.media = media.memo;
     next.site = site_cache;
     next.layout = layout;
     next.had_code = Some(has_code);
@@ -502,6 +526,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         todo,
         warnings,
         clock,
+        images: (media.processed, media.reused),
     })
 }
 

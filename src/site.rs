@@ -216,11 +216,8 @@ fn page_html(
         } else {
             ""
         });
-    let image = r
-        .figures
-        .iter()
-        .find(|f| !f.src.contains(':'))
-        .map(|f| f.src.clone());
+    // A raster: a photo's variant or an SVG drawn as a card (see crate::media).
+    let image = r.social.clone();
     let mut trail: Vec<(&str, Option<String>)> = ancestors
         .iter()
         .map(|&a| (titles[a].as_str(), abs(&site.pages[a].url)))

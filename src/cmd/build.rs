@@ -69,7 +69,14 @@ pub(super) fn build(
                 built.pages, built.assets
             )
         };
-        println!("{verb} ({} files) in {ms:.0} ms{warned}", built.tree.len());
+        let photos = match built.images {
+            (0, 0) => String::new(),
+            (made, reused) => format!("; photos: {made} processed, {reused} from the cache"),
+        };
+        println!(
+            "{verb} ({} files{photos}) in {ms:.0} ms{warned}",
+            built.tree.len()
+        );
     }
     Ok(())
 }

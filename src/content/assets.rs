@@ -31,6 +31,8 @@ pub struct ImageInfo {
     pub svg_removed: Vec<(Range<usize>, String)>,
     /// The SVG's text, kept only when something was removed (for the warnings' source lines).
     pub svg_text: Option<Arc<str>>,
+    /// For rasters and videos: what [`crate::media::probe`] found (`None` for SVG).
+    pub media: Option<crate::media::Media>,
 }
 
 /// Is this file one that can be a figure?
@@ -73,15 +75,26 @@ pub fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
             inline_svg: inline,
             svg_text: (!removed.is_empty()).then(|| Arc::from(text)),
             svg_removed: removed,
+            media: None,
         });
     }
-    let size = imagesize::blob_size(bytes).ok()?;
+    let media = crate::media::probe::probe(rel, bytes);
+    let (width, height) = match &media {
+        crate::media::Media::Raster(r) => (r.width, r.height),
+        crate::media::Media::Video(v) => v.size.unwrap_or((0, 0)),
+        crate::media::Media::Passthrough => {
+            let size = imagesize::blob_size(bytes).ok()?;
+            (size.width as u32, size.height as u32)
+        }
+        crate::media::Media::Bad(_) => (0, 0),
+    };
     Some(ImageInfo {
-        width: size.width as u32,
-        height: size.height as u32,
+        width,
+        height,
         inline_svg: None,
         svg_removed: Vec::new(),
         svg_text: None,
+        media: Some(media),
     })
 }
 

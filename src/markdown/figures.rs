@@ -14,6 +14,7 @@ use super::{Ctx, Ev, Figure, Rendered};
 use crate::content::assets::{html_escape, inline_svg};
 
 pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Vec<Ev<'a>> {
+    super::figure_media::social_override(ctx, out);
     let mut result = Vec::with_capacity(events.len());
     let mut images_seen = 0usize;
     let mut i = 0;
@@ -241,6 +242,23 @@ fn image(
             title,
         };
     };
+    if let Some(html) = super::figure_media::html(
+        info,
+        (rel, dest_url),
+        ctx,
+        out,
+        span,
+        &alt_h,
+        seen > 0,
+        inline,
+    ) {
+        return Img {
+            html,
+            src: rel.clone(),
+            alt,
+            title,
+        };
+    }
     let html = format!(
         "<img src=\"{}{}\" alt=\"{alt_h}\" width=\"{}\" height=\"{}\"{lazy} decoding=\"async\">",
         ctx.root(),
@@ -250,6 +268,7 @@ fn image(
     );
     if inline && rel.ends_with(".svg") {
         out.svg_figures.push(rel.clone());
+        super::figure_media::svg_card(rel, info, ctx, out, span);
     }
     let html = match &info.inline_svg {
         Some(svg) if inline && !alt.is_empty() => {
@@ -294,10 +313,11 @@ fn figure(
 ) -> String {
     let mut img = image(events, ctx, out, seen, span, true);
     if let Some(id) = described_by {
-        for tag in ["<svg", "<img"] {
-            if img.html.starts_with(tag) {
+        for tag in ["<svg", "<img", "<video"] {
+            if let Some(i) = img.html.find(tag) {
                 img.html
-                    .insert_str(tag.len(), &format!(" aria-describedby=\"{id}\""));
+                    .insert_str(i + tag.len(), &format!(" aria-describedby=\"{id}\""));
+                break;
             }
         }
     }

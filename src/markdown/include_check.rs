@@ -84,12 +84,21 @@ pub(crate) fn relocate(exp: &Expanded, ctx: &Ctx, out: &mut Rendered, from: usiz
             .source
             .as_ref()
             .is_some_and(|s| Arc::ptr_eq(s, &page.text));
-        let Some(span) = d.span.clone().filter(|_| mine) else {
+        // Front matter (before the body) never comes from an include.
+        let Some(span) = d.span.clone().filter(|s| mine && s.start >= o) else {
             continue;
         };
         let start = span.start.saturating_sub(o);
         let end = span.end.saturating_sub(o).max(start);
         *d = place(exp, ctx, d.clone(), start..end);
+    }
+    // The photos' locations, for errors found when they are processed after Markdown.
+    for u in &mut out.media {
+        if let Some(span) = u.at.span.clone().filter(|s| s.start >= o) {
+            let start = span.start.saturating_sub(o);
+            let end = span.end.saturating_sub(o).max(start);
+            u.at = place(exp, ctx, u.at.clone(), start..end);
+        }
     }
     out.sources = exp.map.clone();
 }

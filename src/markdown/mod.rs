@@ -7,6 +7,7 @@
 
 mod blocks;
 mod callouts;
+mod figure_media;
 mod figures;
 mod footnotes;
 mod headings;
@@ -71,6 +72,8 @@ pub struct Ctx<'a> {
     pub content: &'a Path,
     /// book.toml's `[links]`: prefixes of links that leave the content folder → base URLs.
     pub links: &'a crate::config::KeyTable,
+    /// book.toml's `[images]`: the widths and formats photos are published in.
+    pub media: &'a crate::media::ImagesSection,
 }
 
 impl Ctx<'_> {
@@ -167,6 +170,11 @@ pub struct Rendered {
     /// its HTML holds their size, and an SVG's markup, so it must be re-rendered when
     /// one of them is edited.
     pub images: Vec<String>,
+    /// The photos the page shows, where: processed after Markdown, errors reported there.
+    pub media: Vec<crate::media::Use>,
+    /// The page's social card (`og:image`), content-relative: its first photo's ~1200 px
+    /// variant, else its first SVG diagram drawn as a PNG, or front matter `social_image`.
+    pub social: Option<String>,
     /// Plain text, for reading time: the sections' headings and text.
     pub text: String,
     /// The text by section (see [`text`]), for search.

@@ -89,7 +89,12 @@ impl SiteBuilder for GuideSite {
 
     fn ignore_paths(&self) -> Vec<PathBuf> {
         let root = self.session.root();
-        let mut paths = vec![root.join("public"), root.join("target"), root.join(".git")];
+        let mut paths = vec![
+            root.join("public"),
+            root.join("target"),
+            root.join(".git"),
+            root.join(crate::media::cache::DIR),
+        ];
         if let Some(cfg) = self.session.config() {
             paths.push(cfg.output_dir());
         }

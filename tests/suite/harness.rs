@@ -120,3 +120,14 @@ impl GuideTest {
         html[start..end].to_string()
     }
 }
+
+impl GuideTest {
+    /// A guide made from nothing: `book.toml` and the files the test writes.
+    pub fn empty(book_toml: &str) -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("guide");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::write(root.join("book.toml"), book_toml).unwrap();
+        GuideTest { _tmp: tmp, root }
+    }
+}

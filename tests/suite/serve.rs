@@ -8,6 +8,7 @@ mod hardening;
 mod harness;
 mod late_theme;
 mod live;
+mod photos_browser;
 mod search_browser;
 
 use std::time::Duration;

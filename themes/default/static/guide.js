@@ -624,6 +624,71 @@
     }
   }
 
+  /* ---------- Zoom: a figure opens large in a modal dialog ----------
+     A photo's figure links to its full-size copy (that is the no-script path); an SVG
+     diagram gets an "Enlarge" button. Esc and the Close button close; focus goes back to
+     what opened it. Pinch-zoom works inside; a tap on a photo toggles its actual size. */
+  function setupZoom() {
+    if (!window.HTMLDialogElement) return;
+    var dialog = null, title, inner, opener = null;
+    function make() {
+      dialog = el("dialog", { "class": "zoom", "aria-labelledby": "zoom-title" });
+      var bar = el("div", { "class": "zoom-bar" });
+      title = el("p", { id: "zoom-title" });
+      var close = el("button", { type: "button", "class": "zoom-close" }, "Close");
+      close.addEventListener("click", function () { dialog.close(); });
+      bar.appendChild(title);
+      bar.appendChild(close);
+      inner = el("div", { "class": "zoom-body" });
+      inner.addEventListener("click", function (e) {
+        if (e.target.tagName === "IMG") inner.classList.toggle("actual");
+      });
+      dialog.appendChild(bar);
+      dialog.appendChild(inner);
+      dialog.addEventListener("close", function () {
+        inner.textContent = "";
+        if (opener && opener.isConnected) opener.focus();
+      });
+      body.appendChild(dialog);
+    }
+    function open(node, fig, from) {
+      if (!dialog) make();
+      var cap = $("figcaption", fig);
+      title.textContent = cap ? cap.textContent : "Figure";
+      inner.className = "zoom-body";
+      inner.textContent = "";
+      inner.appendChild(node);
+      opener = from;
+      dialog.showModal();
+      $(".zoom-close", dialog).focus();
+    }
+    $$(".figure").forEach(function (fig) {
+      var link = $("a.figure-zoom", fig);
+      if (link) {
+        link.addEventListener("click", function (e) {
+          if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+          e.preventDefault();
+          var img = $("img", link);
+          open(el("img", { src: link.getAttribute("href"), alt: img ? img.getAttribute("alt") : "" }), fig, link);
+        });
+        return;
+      }
+      var svg = $(":scope > svg", fig);
+      if (!svg) return;
+      var n = fig.id ? fig.id.replace("figure-", "") : "";
+      var btn = el("button", { type: "button", "class": "figure-zoom-button" }, "Enlarge");
+      btn.appendChild(el("span", { "class": "visually-hidden" }, " figure " + n));
+      btn.addEventListener("click", function () {
+        var copy = svg.cloneNode(true);
+        copy.removeAttribute("width");
+        copy.removeAttribute("height");
+        copy.style.width = "min(100%, 70rem)";
+        open(copy, fig, btn);
+      });
+      svg.insertAdjacentElement("afterend", btn);
+    });
+  }
+
   /* ---------- Print view ---------- */
   function setupPrint() {
     $$('[data-action="print"]').forEach(function (b) {
@@ -652,6 +717,7 @@
     var again = inits++ > 0;
     safe(function () { setupHighlight(again); });
     safe(setupPrint);
+    safe(setupZoom);
   }
   /* `guide serve` swaps an edited page's body in place and calls this again; a theme whose
      script lacks it gets a full reload instead. */

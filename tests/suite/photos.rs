@@ -1,0 +1,245 @@
+//! Photos and video figures (issue 14): responsive variants, EXIF orientation, stripped
+//! metadata, the processed-image cache, size warnings, video markup and each bad input.
+//! Every photo is made by the test (nothing big is committed).
+
+use image::{ImageEncoder, Rgb, RgbImage};
+
+use crate::harness::GuideTest;
+
+pub const BOOK: &str = "[book]\ntitle = \"Photos\"\ndescription = \"Photo tests.\"\nlanguage = \"en\"\n";
+
+/// A `w`×`h` JPEG, left half red and right half blue.
+pub fn halves_jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = RgbImage::from_fn(w, h, |x, _| {
+        if x < w / 2 { Rgb([220, 20, 20]) } else { Rgb([20, 20, 220]) }
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .write_image(&img, w, h, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
+/// `jpeg` with an EXIF block: orientation `o` and a description standing for a GPS position.
+pub fn with_exif(jpeg: &[u8], o: u16, secret: &str) -> Vec<u8> {
+    let mut text = secret.as_bytes().to_vec();
+    text.push(0);
+    let mut tiff = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+    tiff.extend_from_slice(&2u16.to_le_bytes());
+    // ImageDescription (ASCII), its text after the IFD at offset 38.
+    tiff.extend_from_slice(&0x010Eu16.to_le_bytes());
+    tiff.extend_from_slice(&2u16.to_le_bytes());
+    tiff.extend_from_slice(&(text.len() as u32).to_le_bytes());
+    tiff.extend_from_slice(&38u32.to_le_bytes());
+    // Orientation (SHORT).
+    tiff.extend_from_slice(&0x0112u16.to_le_bytes());
+    tiff.extend_from_slice(&3u16.to_le_bytes());
+    tiff.extend_from_slice(&1u32.to_le_bytes());
+    tiff.extend_from_slice(&o.to_le_bytes());
+    tiff.extend_from_slice(&[0, 0]);
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    tiff.extend_from_slice(&text);
+    let mut app1 = vec![0xFF, 0xE1];
+    app1.extend_from_slice(&((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    app1.extend_from_slice(b"Exif\0\0");
+    app1.extend_from_slice(&tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend(app1);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+/// A `w`×`h` PNG of one colour.
+pub fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = RgbImage::from_pixel(w, h, Rgb([30, 160, 60]));
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&img, w, h, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
+fn photo_guide() -> GuideTest {
+    let g = GuideTest::empty(BOOK);
+    let jpeg = with_exif(&halves_jpeg(2000, 1000), 6, "GPS-SECRET-48.8584N");
+    g.write("content/photos/big.jpg", jpeg);
+    g.write("content/photos/small.png", png(300, 200));
+    g.write(
+        "content/_index.md",
+        "# Photos\n\nIntro.\n\n![A red and blue card](photos/big.jpg)\n\nMiddle.\n\n![A green square](photos/small.png \"Small\")\n",
+    );
+    g
+}
+
+/// The published files of `rel`'s variants (`photos/big.<key>.800.jpg`), sorted.
+fn variants(g: &GuideTest, dir: &str, stem: &str) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(g.path(&format!("public/{dir}")))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!("{stem}.")) && n.matches('.').count() == 3)
+        .map(|n| {
+            let mut parts = n.split('.');
+            let (_, _, w, ext) = (parts.next(), parts.next(), parts.next().unwrap(), parts.next().unwrap());
+            format!("{w}.{ext}")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn photos_picture_markup_widths_formats_orientation_and_no_metadata() {
+    let g = photo_guide();
+    g.build_ok();
+    let main = g.main_of("public/index.html");
+    // The rotated photo is 1000×2000: never upscaled past 1000.
+    assert_eq!(
+        variants(&g, "photos", "big"),
+        ["1000.jpg", "1000.webp", "480.jpg", "480.webp", "800.jpg", "800.webp"]
+    );
+    assert_eq!(variants(&g, "photos", "small"), ["300.png", "300.webp"]);
+    assert!(main.contains("<a class=\"figure-zoom\" href=\"photos/big.jpg\"><picture><source type=\"image/webp\" srcset=\"photos/big."), "{main}");
+    assert!(main.contains(" 480w, photos/big."), "{main}");
+    assert!(main.contains("sizes=\"(min-width: 48rem) 44rem, calc(100vw - 2rem)\""), "{main}");
+    assert!(main.contains("alt=\"A red and blue card\" width=\"1000\" height=\"2000\" decoding=\"async\""), "the first figure is not lazy: {main}");
+    assert!(main.contains("alt=\"A green square\" width=\"300\" height=\"200\" loading=\"lazy\" decoding=\"async\""), "{main}");
+    // The full-size copy at the original's path: turned upright, metadata gone.
+    let full = std::fs::read(g.path("public/photos/big.jpg")).unwrap();
+    assert!(!full.windows(10).any(|w| w == b"GPS-SECRET"), "the description survived");
+    assert!(!full.windows(4).any(|w| w == b"Exif"), "an EXIF block survived");
+    let img = image::load_from_memory(&full).unwrap().to_rgb8();
+    assert_eq!(img.dimensions(), (1000, 2000));
+    let (top, bottom) = (img.get_pixel(500, 100), img.get_pixel(500, 1900));
+    assert!(top[0] > 150 && top[2] < 100, "rotated: the red half is on top ({top:?})");
+    assert!(bottom[2] > 150 && bottom[0] < 100, "the blue half at the bottom ({bottom:?})");
+    for entry in std::fs::read_dir(g.path("public/photos")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(!bytes.windows(10).any(|w| w == b"GPS-SECRET"));
+    }
+    let webp = std::fs::read_dir(g.path("public/photos"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".480.webp") && p.to_string_lossy().contains("big."))
+        .unwrap();
+    let small = image::load_from_memory(&std::fs::read(webp).unwrap()).unwrap();
+    assert_eq!((small.width(), small.height()), (480, 960));
+}
+
+#[test]
+fn photos_second_build_processes_nothing_and_cache_is_not_published() {
+    let g = photo_guide();
+    let first = g.cmd(&["build"]);
+    let out = String::from_utf8_lossy(&first.stdout);
+    assert!(out.contains("photos: 2 processed, 0 from the cache"), "{out}");
+    let second = g.cmd(&["build"]);
+    let out = String::from_utf8_lossy(&second.stdout);
+    assert!(out.contains("photos: 0 processed, 2 from the cache"), "{out}");
+    assert!(g.path(".guide-cache/images").is_dir());
+    assert!(!g.path("public/.guide-cache").exists());
+    // A changed photo is processed again; the other comes from the cache.
+    g.write("content/photos/small.png", png(320, 200));
+    let third = g.cmd(&["build"]);
+    let out = String::from_utf8_lossy(&third.stdout);
+    assert!(out.contains("photos: 1 processed, 1 from the cache"), "{out}");
+    assert_eq!(variants(&g, "photos", "small"), ["320.png", "320.webp"]);
+}
+
+#[test]
+fn photos_large_original_warns_naming_what_was_published() {
+    let g = photo_guide();
+    g.write("book.toml", format!("{BOOK}\n[images]\nwarn-kb = 10\nwidths = [400, 900]\n"));
+    let out = g.cmd(&["build"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("warning: image `photos/big.jpg` is "), "{err}");
+    assert!(err.contains("(1000×2000 pixels): pages get 400–900 px wide WebP and JPG variants"), "{err}");
+    assert!(err.contains("content/_index.md:5:1"), "{err}");
+    assert_eq!(variants(&g, "photos", "big"), ["400.jpg", "400.webp", "900.jpg", "900.webp"]);
+    g.write("book.toml", format!("{BOOK}\n[images]\nquality = 0\n"));
+    let err = g.build_err();
+    assert!(err.contains("[images] quality 0 is outside 1–100"), "{err}");
+}
+
+/// A PNG header claiming `w`×`h` pixels, with no pixel data.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&w.to_be_bytes());
+    png.extend_from_slice(&h.to_be_bytes());
+    png.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let crc = crc32(&png[12..29]);
+    png.extend_from_slice(&crc.to_be_bytes());
+    png.extend_from_slice(b"\0\0\0\0IEND\xaeB`\x82");
+    png
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = 0xFFFF_FFFFu32;
+    for b in data {
+        c ^= u32::from(*b);
+        for _ in 0..8 {
+            c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+        }
+    }
+    !c
+}
+
+#[test]
+fn photos_bad_inputs_are_located_errors() {
+    let jpeg = halves_jpeg(800, 600);
+    let mut corrupt_png = png(400, 300);
+    let n = corrupt_png.len();
+    corrupt_png[n / 2..n - 12].fill(0x55);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("cut.jpg", jpeg[..jpeg.len() / 3].to_vec(), "image `cut.jpg` is truncated or corrupt"),
+        ("broken.png", corrupt_png, "image `broken.png` is truncated or corrupt"),
+        ("bomb.png", png_header(100_000, 100_000), "is 100000×100000 pixels (10000 megapixels), over the limit of 100 megapixels"),
+        ("phone.heic", b"\0\0\0\x18ftypheic".to_vec(), "HEIC images are not supported (supported: PNG, JPEG, WebP, GIF, AVIF and SVG images; MP4 and WebM videos)"),
+        ("clip.mp4", b"<html>not a video</html>".to_vec(), "it is not an MP4 video"),
+        ("fake.png", b"GIF89a not a png".to_vec(), "cannot be shown"),
+    ];
+    for (name, bytes, msg) in cases {
+        let g = GuideTest::empty(BOOK);
+        g.write(&format!("content/{name}"), bytes);
+        g.write("content/_index.md", format!("# Bad\n\nText.\n\n![The file]({name})\n"));
+        let err = g.build_err();
+        assert!(err.contains(msg), "{name}: {err}");
+        assert!(err.contains("content/_index.md:5:1"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn photos_video_figure_with_poster_and_captions() {
+    let g = GuideTest::empty(BOOK);
+    g.write("content/media/clip.mp4", tiny_mp4());
+    g.write("content/media/clip.jpg", halves_jpeg(640, 360));
+    g.write("content/media/clip.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n");
+    g.write("content/media/plain.webm", b"\x1a\x45\xdf\xa3 webm body".to_vec());
+    g.write(
+        "content/_index.md",
+        "# Video\n\nText.\n\n![Rolling the ball](media/clip.mp4)\n\n![Second clip](media/plain.webm)\n",
+    );
+    g.build_ok();
+    let main = g.main_of("public/index.html");
+    assert!(main.contains("<figure class=\"figure\" id=\"figure-1\">\n<video class=\"figure-video\" controls preload=\"metadata\" playsinline width=\"640\" height=\"360\" poster=\"media/clip."), "{main}");
+    assert!(main.contains("<source src=\"media/clip.mp4\" type=\"video/mp4\">\n<track kind=\"captions\" src=\"media/clip.vtt\" label=\"Captions\">"), "{main}");
+    assert!(main.contains("<span class=\"figure-number\">Figure 2.</span> Second clip"), "{main}");
+    assert!(main.contains("<source src=\"media/plain.webm\" type=\"video/webm\">"), "{main}");
+    assert!(!main.contains("autoplay"), "{main}");
+    assert!(g.path("public/media/clip.mp4").is_file());
+}
+
+/// A minimal MP4: `ftyp`, then `moov/trak/tkhd` (version 0) for a 640×360 picture.
+pub fn tiny_mp4() -> Vec<u8> {
+    fn bx(kind: &[u8; 4], payload: &[u8]) -> Vec<u8> {
+        let mut v = ((payload.len() + 8) as u32).to_be_bytes().to_vec();
+        v.extend_from_slice(kind);
+        v.extend_from_slice(payload);
+        v
+    }
+    let mut tkhd = vec![0u8; 84];
+    tkhd[76..80].copy_from_slice(&(640u32 << 16).to_be_bytes());
+    tkhd[80..84].copy_from_slice(&(360u32 << 16).to_be_bytes());
+    let mut file = bx(b"ftyp", b"isom\0\0\0\0isomavc1");
+    file.extend(bx(b"moov", &bx(b"trak", &bx(b"tkhd", &tkhd))));
+    file
+}
