@@ -119,7 +119,13 @@ fn video_html(
 }
 
 /// An SVG figure: the page's social card, drawn from it, if the page has none yet.
-pub(super) fn svg_card(rel: &str, info: &ImageInfo, ctx: &Ctx, out: &mut Rendered, span: &Range<usize>) {
+pub(super) fn svg_card(
+    rel: &str,
+    info: &ImageInfo,
+    ctx: &Ctx,
+    out: &mut Rendered,
+    span: &Range<usize>,
+) {
     let Some(svg) = info.inline_svg.as_deref().filter(|_| out.social.is_none()) else {
         return;
     };
@@ -135,7 +141,12 @@ pub(super) fn svg_card(rel: &str, info: &ImageInfo, ctx: &Ctx, out: &mut Rendere
 /// variant; an SVG: drawn as a card), or an absolute URL as written.
 pub(super) fn social_override(ctx: &Ctx, out: &mut Rendered) {
     let page = &ctx.site.pages[ctx.page];
-    let Some(value) = page.front.extra.get("social_image").and_then(|v| v.as_str()) else {
+    let Some(value) = page
+        .front
+        .extra
+        .get("social_image")
+        .and_then(|v| v.as_str())
+    else {
         return;
     };
     if value.starts_with("https://") || value.starts_with("http://") {
@@ -160,14 +171,29 @@ pub(super) fn social_override(ctx: &Ctx, out: &mut Rendered) {
     match info.media.as_ref() {
         Some(Media::Raster(r)) => {
             let root = ctx.root();
-            let p = Picture { root: &root, rel, raster: r, settings: ctx.media, alt: "", lazy: false };
+            let p = Picture {
+                root: &root,
+                rel,
+                raster: r,
+                settings: ctx.media,
+                alt: "",
+                lazy: false,
+            };
             out.social = Some(p.variant_near(1200, r.format.ext()));
-            out.media.push(Use { rel: rel.clone(), at: here, card: false });
+            out.media.push(Use {
+                rel: rel.clone(),
+                at: here,
+                card: false,
+            });
         }
         None => {
             if let Some(svg) = info.inline_svg.as_deref() {
                 out.social = Some(crate::media::card::path(rel, svg));
-                out.media.push(Use { rel: rel.clone(), at: here, card: true });
+                out.media.push(Use {
+                    rel: rel.clone(),
+                    at: here,
+                    card: true,
+                });
             }
         }
         _ => out.social = Some(rel.clone()),

@@ -68,7 +68,10 @@ pub(crate) fn with_light_colours(svg: &str) -> String {
 /// The cache key of the card drawn from `svg` (also, in 8 digits, part of its file name).
 pub(crate) fn key(svg: &str) -> String {
     let hash = blake3::hash(svg.as_bytes()).to_hex();
-    super::cache::key(&hash, &format!("card;{};{WIDTH}x{HEIGHT}", super::process::VERSION))
+    super::cache::key(
+        &hash,
+        &format!("card;{};{WIDTH}x{HEIGHT}", super::process::VERSION),
+    )
 }
 
 /// The card's published path, beside the SVG.

@@ -63,13 +63,19 @@ impl ImagesSection {
     /// Why these settings cannot be used (the key at fault and what is wrong), if so.
     pub(crate) fn problem(&self) -> Option<(&'static str, String)> {
         if self.widths.is_empty() {
-            return Some(("widths", "`widths` is empty: give at least one width".into()));
+            return Some((
+                "widths",
+                "`widths` is empty: give at least one width".into(),
+            ));
         }
         if let Some(w) = self.widths.iter().find(|w| !(16..=8192).contains(*w)) {
             return Some(("widths", format!("width {w} is outside 16–8192 pixels")));
         }
         if !(1..=100).contains(&self.quality) {
-            return Some(("quality", format!("quality {} is outside 1–100", self.quality)));
+            return Some((
+                "quality",
+                format!("quality {} is outside 1–100", self.quality),
+            ));
         }
         if self.max_megapixels == 0 || self.max_megapixels > 1000 {
             return Some((

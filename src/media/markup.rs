@@ -118,7 +118,10 @@ mod tests {
             published_path("photos/beach.jpg", "0123456789ab", "480.webp"),
             "photos/beach.01234567.480.webp"
         );
-        assert_eq!(published_path("a.png", "0123456789ab", "800.png"), "a.01234567.800.png");
+        assert_eq!(
+            published_path("a.png", "0123456789ab", "800.png"),
+            "a.01234567.800.png"
+        );
         assert_eq!(published_path("a.png", "0123456789ab", "full.png"), "a.png");
     }
 }

@@ -72,8 +72,7 @@ impl Format {
 }
 
 /// The formats a figure can be, for messages.
-pub(crate) const SUPPORTED: &str =
-    "PNG, JPEG, WebP, GIF, AVIF and SVG images; MP4 and WebM videos";
+pub(crate) const SUPPORTED: &str = "PNG, JPEG, WebP, GIF, AVIF and SVG images; MP4 and WebM videos";
 
 /// Probes a file by extension and header.
 pub(crate) fn probe(rel: &str, bytes: &[u8]) -> Media {

@@ -55,6 +55,12 @@ pub(crate) fn process(bytes: &[u8], r: &Raster, s: &ImagesSection) -> Result<Vec
             s.max_megapixels
         )));
     }
+    if r.format == Format::Jpeg && !jpeg_complete(bytes) {
+        return Err(Failure(
+            "is truncated or corrupt (its image data ends before the JPEG end-of-image marker)"
+                .into(),
+        ));
+    }
     let img = decode(bytes, r)?;
     let mut out = Vec::new();
     let widths = s.widths_for(img.width());
@@ -67,7 +73,10 @@ pub(crate) fn process(bytes: &[u8], r: &Raster, s: &ImagesSection) -> Result<Vec
         }
         let mut files = Vec::new();
         if s.webp && r.format != Format::Webp {
-            files.push((format!("{w}.webp"), encode(&current, Format::Webp, s.quality)?));
+            files.push((
+                format!("{w}.webp"),
+                encode(&current, Format::Webp, s.quality)?,
+            ));
         }
         files.push((
             format!("{w}.{}", r.format.ext()),
@@ -83,6 +92,43 @@ pub(crate) fn process(bytes: &[u8], r: &Raster, s: &ImagesSection) -> Result<Vec
         encode(&img, r.format, FULL_QUALITY)?,
     ));
     Ok(out)
+}
+
+/// Whether a JPEG's segments lead to an end-of-image marker. The decoder fills a cut-off
+/// file with grey silently, so a truncated photo must be caught here. Segments are walked by
+/// their lengths (an EXIF thumbnail inside APP1 is skipped whole); inside scan data a 0xFF
+/// is followed by 0x00 (stuffing) or a restart marker unless a new segment starts.
+pub(crate) fn jpeg_complete(b: &[u8]) -> bool {
+    let mut i = 2;
+    while i + 1 < b.len() {
+        if b[i] != 0xFF {
+            return false;
+        }
+        let marker = b[i + 1];
+        match marker {
+            0xD9 => return true,
+            0xFF => i += 1,
+            0x01 | 0xD0..=0xD7 => i += 2,
+            _ => {
+                let Some(len) = b
+                    .get(i + 2..i + 4)
+                    .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]])))
+                else {
+                    return false;
+                };
+                i += 2 + len;
+                if marker == 0xDA {
+                    // Entropy-coded data: up to the next marker that is not stuffing or RSTn.
+                    while i + 1 < b.len()
+                        && !(b[i] == 0xFF && !matches!(b[i + 1], 0x00 | 0xD0..=0xD7))
+                    {
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+    false
 }
 
 fn decode(bytes: &[u8], r: &Raster) -> Result<DynamicImage, Failure> {
@@ -112,14 +158,24 @@ fn encode(img: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, Fa
         Format::Jpeg => {
             let rgb = img.to_rgb8();
             JpegEncoder::new_with_quality(&mut buf, quality)
-                .write_image(&rgb, rgb.width(), rgb.height(), image::ExtendedColorType::Rgb8)
+                .write_image(
+                    &rgb,
+                    rgb.width(),
+                    rgb.height(),
+                    image::ExtendedColorType::Rgb8,
+                )
                 .map_err(failed)?;
         }
         Format::Png => {
             let enc = PngEncoder::new(Cursor::new(&mut buf));
             if img.color().has_alpha() {
                 let px = img.to_rgba8();
-                enc.write_image(&px, px.width(), px.height(), image::ExtendedColorType::Rgba8)
+                enc.write_image(
+                    &px,
+                    px.width(),
+                    px.height(),
+                    image::ExtendedColorType::Rgba8,
+                )
             } else {
                 let px = img.to_rgb8();
                 enc.write_image(&px, px.width(), px.height(), image::ExtendedColorType::Rgb8)

@@ -127,8 +127,10 @@ pub(crate) fn publish<'a>(
             }
         }
         for (name, bytes) in files.iter() {
-            out.files
-                .push((super::markup::published_path(rel, &key, name), bytes.clone()));
+            out.files.push((
+                super::markup::published_path(rel, &key, name),
+                bytes.clone(),
+            ));
         }
         out.memo.insert(key, files);
     }
@@ -157,7 +159,10 @@ fn one(
         Ok(files) => {
             cache::store(dir, key, &files);
             Outcome::Made(Arc::new(
-                files.into_iter().map(|(n, b)| (n, Bytes::from(b))).collect(),
+                files
+                    .into_iter()
+                    .map(|(n, b)| (n, Bytes::from(b)))
+                    .collect(),
             ))
         }
         Err(process::Failure(why)) => Outcome::Failed(why),
@@ -178,7 +183,10 @@ fn card(svg: &str, key: &str, dir: &Path, prev: &Memo) -> Outcome {
             let files = vec![("card.png".to_string(), png)];
             cache::store(dir, key, &files);
             Outcome::Made(Arc::new(
-                files.into_iter().map(|(n, b)| (n, Bytes::from(b))).collect(),
+                files
+                    .into_iter()
+                    .map(|(n, b)| (n, Bytes::from(b)))
+                    .collect(),
             ))
         }
         Err(why) => Outcome::Failed(why),

@@ -74,7 +74,10 @@ fn boxes(data: &[u8]) -> impl Iterator<Item = ([u8; 4], &[u8])> {
             0 => (at + 8, data.len() - at),
             1 => {
                 let big = data.get(at + 8..at + 16)?;
-                (at + 16, usize::try_from(u64::from_be_bytes(big.try_into().ok()?)).ok()?)
+                (
+                    at + 16,
+                    usize::try_from(u64::from_be_bytes(big.try_into().ok()?)).ok()?,
+                )
             }
             n => (at + 8, n),
         };
@@ -104,10 +107,9 @@ pub(crate) struct VideoMarkup<'a> {
 
 /// The `<video>` element.
 pub(crate) fn html(m: &VideoMarkup) -> String {
-    let size = m
-        .video
-        .size
-        .map_or(String::new(), |(w, h)| format!(" width=\"{w}\" height=\"{h}\""));
+    let size = m.video.size.map_or(String::new(), |(w, h)| {
+        format!(" width=\"{w}\" height=\"{h}\"")
+    });
     let poster = m
         .poster
         .as_ref()
@@ -157,7 +159,13 @@ mod tests {
                 size: Some((640, 360))
             })
         );
-        assert!(matches!(probe("mp4", b"not a video at all"), super::super::Media::Bad(_)));
-        assert!(matches!(probe("webm", b"\x1aE\xdf\xa3rest"), super::super::Media::Video(_)));
+        assert!(matches!(
+            probe("mp4", b"not a video at all"),
+            super::super::Media::Bad(_)
+        ));
+        assert!(matches!(
+            probe("webm", b"\x1aE\xdf\xa3rest"),
+            super::super::Media::Video(_)
+        ));
     }
 }

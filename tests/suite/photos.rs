@@ -6,12 +6,17 @@ use image::{ImageEncoder, Rgb, RgbImage};
 
 use crate::harness::GuideTest;
 
-pub const BOOK: &str = "[book]\ntitle = \"Photos\"\ndescription = \"Photo tests.\"\nlanguage = \"en\"\n";
+pub const BOOK: &str =
+    "[book]\ntitle = \"Photos\"\ndescription = \"Photo tests.\"\nlanguage = \"en\"\n";
 
 /// A `w`×`h` JPEG, left half red and right half blue.
 pub fn halves_jpeg(w: u32, h: u32) -> Vec<u8> {
     let img = RgbImage::from_fn(w, h, |x, _| {
-        if x < w / 2 { Rgb([220, 20, 20]) } else { Rgb([20, 20, 220]) }
+        if x < w / 2 {
+            Rgb([220, 20, 20])
+        } else {
+            Rgb([20, 20, 220])
+        }
     });
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
@@ -79,7 +84,12 @@ fn variants(g: &GuideTest, dir: &str, stem: &str) -> Vec<String> {
         .filter(|n| n.starts_with(&format!("{stem}.")) && n.matches('.').count() == 3)
         .map(|n| {
             let mut parts = n.split('.');
-            let (_, _, w, ext) = (parts.next(), parts.next(), parts.next().unwrap(), parts.next().unwrap());
+            let (_, _, w, ext) = (
+                parts.next(),
+                parts.next(),
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+            );
             format!("{w}.{ext}")
         })
         .collect();
@@ -95,23 +105,50 @@ fn photos_picture_markup_widths_formats_orientation_and_no_metadata() {
     // The rotated photo is 1000×2000: never upscaled past 1000.
     assert_eq!(
         variants(&g, "photos", "big"),
-        ["1000.jpg", "1000.webp", "480.jpg", "480.webp", "800.jpg", "800.webp"]
+        [
+            "1000.jpg",
+            "1000.webp",
+            "480.jpg",
+            "480.webp",
+            "800.jpg",
+            "800.webp"
+        ]
     );
     assert_eq!(variants(&g, "photos", "small"), ["300.png", "300.webp"]);
-    assert!(main.contains("<a class=\"figure-zoom\" href=\"photos/big.jpg\"><picture><source type=\"image/webp\" srcset=\"photos/big."), "{main}");
-    assert!(main.contains(" 480w, photos/big."), "{main}");
-    assert!(main.contains("sizes=\"(min-width: 48rem) 44rem, calc(100vw - 2rem)\""), "{main}");
-    assert!(main.contains("alt=\"A red and blue card\" width=\"1000\" height=\"2000\" decoding=\"async\""), "the first figure is not lazy: {main}");
+    assert!(main.contains("<a class=\"figure-zoom\" href=\"./photos/big.jpg\"><picture><source type=\"image/webp\" srcset=\"./photos/big."), "{main}");
+    assert!(main.contains(" 480w, ./photos/big."), "{main}");
+    assert!(
+        main.contains("sizes=\"(min-width: 48rem) 44rem, calc(100vw - 2rem)\""),
+        "{main}"
+    );
+    assert!(
+        main.contains(
+            "alt=\"A red and blue card\" width=\"1000\" height=\"2000\" decoding=\"async\""
+        ),
+        "the first figure is not lazy: {main}"
+    );
     assert!(main.contains("alt=\"A green square\" width=\"300\" height=\"200\" loading=\"lazy\" decoding=\"async\""), "{main}");
     // The full-size copy at the original's path: turned upright, metadata gone.
     let full = std::fs::read(g.path("public/photos/big.jpg")).unwrap();
-    assert!(!full.windows(10).any(|w| w == b"GPS-SECRET"), "the description survived");
-    assert!(!full.windows(4).any(|w| w == b"Exif"), "an EXIF block survived");
+    assert!(
+        !full.windows(10).any(|w| w == b"GPS-SECRET"),
+        "the description survived"
+    );
+    assert!(
+        !full.windows(4).any(|w| w == b"Exif"),
+        "an EXIF block survived"
+    );
     let img = image::load_from_memory(&full).unwrap().to_rgb8();
     assert_eq!(img.dimensions(), (1000, 2000));
     let (top, bottom) = (img.get_pixel(500, 100), img.get_pixel(500, 1900));
-    assert!(top[0] > 150 && top[2] < 100, "rotated: the red half is on top ({top:?})");
-    assert!(bottom[2] > 150 && bottom[0] < 100, "the blue half at the bottom ({bottom:?})");
+    assert!(
+        top[0] > 150 && top[2] < 100,
+        "rotated: the red half is on top ({top:?})"
+    );
+    assert!(
+        bottom[2] > 150 && bottom[0] < 100,
+        "the blue half at the bottom ({bottom:?})"
+    );
     for entry in std::fs::read_dir(g.path("public/photos")).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         assert!(!bytes.windows(10).any(|w| w == b"GPS-SECRET"));
@@ -119,7 +156,9 @@ fn photos_picture_markup_widths_formats_orientation_and_no_metadata() {
     let webp = std::fs::read_dir(g.path("public/photos"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.to_string_lossy().ends_with(".480.webp") && p.to_string_lossy().contains("big."))
+        .find(|p| {
+            p.to_string_lossy().ends_with(".480.webp") && p.to_string_lossy().contains("big.")
+        })
         .unwrap();
     let small = image::load_from_memory(&std::fs::read(webp).unwrap()).unwrap();
     assert_eq!((small.width(), small.height()), (480, 960));
@@ -130,31 +169,49 @@ fn photos_second_build_processes_nothing_and_cache_is_not_published() {
     let g = photo_guide();
     let first = g.cmd(&["build"]);
     let out = String::from_utf8_lossy(&first.stdout);
-    assert!(out.contains("photos: 2 processed, 0 from the cache"), "{out}");
+    assert!(
+        out.contains("photos: 2 processed, 0 from the cache"),
+        "{out}"
+    );
     let second = g.cmd(&["build"]);
     let out = String::from_utf8_lossy(&second.stdout);
-    assert!(out.contains("photos: 0 processed, 2 from the cache"), "{out}");
+    assert!(
+        out.contains("photos: 0 processed, 2 from the cache"),
+        "{out}"
+    );
     assert!(g.path(".guide-cache/images").is_dir());
     assert!(!g.path("public/.guide-cache").exists());
     // A changed photo is processed again; the other comes from the cache.
     g.write("content/photos/small.png", png(320, 200));
     let third = g.cmd(&["build"]);
     let out = String::from_utf8_lossy(&third.stdout);
-    assert!(out.contains("photos: 1 processed, 1 from the cache"), "{out}");
+    assert!(
+        out.contains("photos: 1 processed, 1 from the cache"),
+        "{out}"
+    );
     assert_eq!(variants(&g, "photos", "small"), ["320.png", "320.webp"]);
 }
 
 #[test]
 fn photos_large_original_warns_naming_what_was_published() {
     let g = photo_guide();
-    g.write("book.toml", format!("{BOOK}\n[images]\nwarn-kb = 10\nwidths = [400, 900]\n"));
+    g.write(
+        "book.toml",
+        format!("{BOOK}\n[images]\nwarn-kb = 10\nwidths = [400, 900]\n"),
+    );
     let out = g.cmd(&["build"]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("warning: image `photos/big.jpg` is "), "{err}");
-    assert!(err.contains("(1000×2000 pixels): pages get 400–900 px wide WebP and JPG variants"), "{err}");
+    assert!(
+        err.contains("(1000×2000 pixels): pages get 400–900 px wide WebP and JPG variants"),
+        "{err}"
+    );
     assert!(err.contains("content/_index.md:5:1"), "{err}");
-    assert_eq!(variants(&g, "photos", "big"), ["400.jpg", "400.webp", "900.jpg", "900.webp"]);
+    assert_eq!(
+        variants(&g, "photos", "big"),
+        ["400.jpg", "400.webp", "900.jpg", "900.webp"]
+    );
     g.write("book.toml", format!("{BOOK}\n[images]\nquality = 0\n"));
     let err = g.build_err();
     assert!(err.contains("[images] quality 0 is outside 1–100"), "{err}");
@@ -168,6 +225,11 @@ fn png_header(w: u32, h: u32) -> Vec<u8> {
     png.extend_from_slice(&[8, 2, 0, 0, 0]);
     let crc = crc32(&png[12..29]);
     png.extend_from_slice(&crc.to_be_bytes());
+    // One IDAT chunk: a tiny zlib stream (a real bomb compresses its zeros the same way).
+    let idat: &[u8] = b"IDAT\x78\x01\x01\x01\x00\xfe\xff\x00\x00\x01\x00\x01";
+    png.extend_from_slice(&((idat.len() - 4) as u32).to_be_bytes());
+    png.extend_from_slice(idat);
+    png.extend_from_slice(&crc32(idat).to_be_bytes());
     png.extend_from_slice(b"\0\0\0\0IEND\xaeB`\x82");
     png
 }
@@ -177,7 +239,11 @@ fn crc32(data: &[u8]) -> u32 {
     for b in data {
         c ^= u32::from(*b);
         for _ in 0..8 {
-            c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 == 1 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
         }
     }
     !c
@@ -190,17 +256,40 @@ fn photos_bad_inputs_are_located_errors() {
     let n = corrupt_png.len();
     corrupt_png[n / 2..n - 12].fill(0x55);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("cut.jpg", jpeg[..jpeg.len() / 3].to_vec(), "image `cut.jpg` is truncated or corrupt"),
-        ("broken.png", corrupt_png, "image `broken.png` is truncated or corrupt"),
-        ("bomb.png", png_header(100_000, 100_000), "is 100000×100000 pixels (10000 megapixels), over the limit of 100 megapixels"),
-        ("phone.heic", b"\0\0\0\x18ftypheic".to_vec(), "HEIC images are not supported (supported: PNG, JPEG, WebP, GIF, AVIF and SVG images; MP4 and WebM videos)"),
-        ("clip.mp4", b"<html>not a video</html>".to_vec(), "it is not an MP4 video"),
+        (
+            "cut.jpg",
+            jpeg[..jpeg.len() / 3].to_vec(),
+            "image `cut.jpg` is truncated or corrupt",
+        ),
+        (
+            "broken.png",
+            corrupt_png,
+            "image `broken.png` is truncated or corrupt",
+        ),
+        (
+            "bomb.png",
+            png_header(100_000, 100_000),
+            "is 100000×100000 pixels (10000 megapixels), over the limit of 100 megapixels",
+        ),
+        (
+            "phone.heic",
+            b"\0\0\0\x18ftypheic".to_vec(),
+            "HEIC images are not supported (supported: PNG, JPEG, WebP, GIF, AVIF and SVG images; MP4 and WebM videos)",
+        ),
+        (
+            "clip.mp4",
+            b"<html>not a video</html>".to_vec(),
+            "it is not an MP4 video",
+        ),
         ("fake.png", b"GIF89a not a png".to_vec(), "cannot be shown"),
     ];
     for (name, bytes, msg) in cases {
         let g = GuideTest::empty(BOOK);
         g.write(&format!("content/{name}"), bytes);
-        g.write("content/_index.md", format!("# Bad\n\nText.\n\n![The file]({name})\n"));
+        g.write(
+            "content/_index.md",
+            format!("# Bad\n\nText.\n\n![The file]({name})\n"),
+        );
         let err = g.build_err();
         assert!(err.contains(msg), "{name}: {err}");
         assert!(err.contains("content/_index.md:5:1"), "{name}: {err}");
@@ -212,18 +301,30 @@ fn photos_video_figure_with_poster_and_captions() {
     let g = GuideTest::empty(BOOK);
     g.write("content/media/clip.mp4", tiny_mp4());
     g.write("content/media/clip.jpg", halves_jpeg(640, 360));
-    g.write("content/media/clip.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n");
-    g.write("content/media/plain.webm", b"\x1a\x45\xdf\xa3 webm body".to_vec());
+    g.write(
+        "content/media/clip.vtt",
+        "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n",
+    );
+    g.write(
+        "content/media/plain.webm",
+        b"\x1a\x45\xdf\xa3 webm body".to_vec(),
+    );
     g.write(
         "content/_index.md",
         "# Video\n\nText.\n\n![Rolling the ball](media/clip.mp4)\n\n![Second clip](media/plain.webm)\n",
     );
     g.build_ok();
     let main = g.main_of("public/index.html");
-    assert!(main.contains("<figure class=\"figure\" id=\"figure-1\">\n<video class=\"figure-video\" controls preload=\"metadata\" playsinline width=\"640\" height=\"360\" poster=\"media/clip."), "{main}");
-    assert!(main.contains("<source src=\"media/clip.mp4\" type=\"video/mp4\">\n<track kind=\"captions\" src=\"media/clip.vtt\" label=\"Captions\">"), "{main}");
-    assert!(main.contains("<span class=\"figure-number\">Figure 2.</span> Second clip"), "{main}");
-    assert!(main.contains("<source src=\"media/plain.webm\" type=\"video/webm\">"), "{main}");
+    assert!(main.contains("<figure class=\"figure\" id=\"figure-1\">\n<video class=\"figure-video\" controls preload=\"metadata\" playsinline width=\"640\" height=\"360\" poster=\"./media/clip."), "{main}");
+    assert!(main.contains("<source src=\"./media/clip.mp4\" type=\"video/mp4\">\n<track kind=\"captions\" src=\"./media/clip.vtt\" label=\"Captions\">"), "{main}");
+    assert!(
+        main.contains("<span class=\"figure-number\">Figure 2.</span> Second clip"),
+        "{main}"
+    );
+    assert!(
+        main.contains("<source src=\"./media/plain.webm\" type=\"video/webm\">"),
+        "{main}"
+    );
     assert!(!main.contains("autoplay"), "{main}");
     assert!(g.path("public/media/clip.mp4").is_file());
 }
