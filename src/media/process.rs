@@ -120,7 +120,7 @@ pub(crate) fn jpeg_complete(b: &[u8]) -> bool {
                 if marker == 0xDA {
                     // Entropy-coded data: up to the next marker that is not stuffing or RSTn.
                     while i + 1 < b.len()
-                        && !(b[i] == 0xFF && !matches!(b[i + 1], 0x00 | 0xD0..=0xD7))
+                        && (b[i] != 0xFF || matches!(b[i + 1], 0x00 | 0xD0..=0xD7))
                     {
                         i += 1;
                     }
