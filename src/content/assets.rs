@@ -305,12 +305,15 @@ mod tests {
 
     #[test]
     fn png_header() {
-        let mut png = vec![
-            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
-        ];
-        png.extend_from_slice(&300u32.to_be_bytes());
-        png.extend_from_slice(&200u32.to_be_bytes());
-        png.extend_from_slice(&[8, 6, 0, 0, 0]);
+        let mut png = Vec::new();
+        image::ImageEncoder::write_image(
+            image::codecs::png::PngEncoder::new(&mut png),
+            &[0u8; 300 * 200 * 3],
+            300,
+            200,
+            image::ExtendedColorType::Rgb8,
+        )
+        .unwrap();
         let i = info("a.png", &png).unwrap();
         assert_eq!((i.width, i.height), (300, 200));
     }

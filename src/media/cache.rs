@@ -40,6 +40,14 @@ pub(crate) fn load(dir: &Path, key: &str, names: &[String]) -> Option<Vec<(Strin
 
 /// Stores an entry; errors are ignored (the next build processes the photo again).
 pub(crate) fn store(dir: &Path, key: &str, files: &[(String, Vec<u8>)]) {
+    // A cache folder that is a link could send writes out of the project: never follow one.
+    let linked = |p: Option<&Path>| {
+        p.and_then(|p| std::fs::symlink_metadata(p).ok())
+            .is_some_and(|m| m.file_type().is_symlink())
+    };
+    if linked(Some(dir)) || linked(dir.parent()) {
+        return;
+    }
     let tmp = dir.join(format!(".tmp-{key}-{}", std::process::id()));
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(&tmp)?;

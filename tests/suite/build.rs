@@ -72,7 +72,9 @@ fn markdown_features_render() {
     );
     assert!(main.contains("role=\"img\" aria-label=\"A long muscle from the spine to the thigh bone.\" width=\"320\" height=\"200\""));
     assert!(main.contains("id=\"f0-arrow\"") && main.contains("url(#f0-arrow)"));
-    assert!(main.contains("<img src=\"../diagrams/photo.png\" alt=\"A small square picture.\" width=\"40\" height=\"30\" loading=\"lazy\""));
+    // A photo: variants in a <picture> (never wider than the 40 px original), linked for zoom.
+    assert!(main.contains("<a class=\"figure-zoom\" href=\"../diagrams/photo.png\"><picture><source type=\"image/webp\" srcset=\"../diagrams/photo."));
+    assert!(main.contains(".40.png 40w\" sizes=\"(min-width: 48rem) 44rem, calc(100vw - 2rem)\" alt=\"A small square picture.\" width=\"40\" height=\"30\" loading=\"lazy\""));
     assert!(
         main.contains("<span class=\"figure-number\">Figure 2.</span> A small square picture.")
     );

@@ -302,7 +302,9 @@ fn fingerprint(dir: &Path, output: &Path) -> BTreeMap<PathBuf, String> {
         .file_name()
         .map(|n| format!(".{}.guide-lock", n.to_string_lossy()));
     let walk = walkdir::WalkDir::new(dir).follow_links(false).into_iter();
-    for e in walk.filter_entry(|e| e.path() != output) {
+    // The processed-image cache is the one thing a build writes beside its output.
+    let cache = std::ffi::OsStr::new(guide::media::cache::DIR);
+    for e in walk.filter_entry(|e| e.path() != output && e.file_name() != cache) {
         let e = e.unwrap();
         if lock.as_deref() == Some(&*e.file_name().to_string_lossy()) {
             continue;

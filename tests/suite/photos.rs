@@ -305,10 +305,7 @@ fn photos_video_figure_with_poster_and_captions() {
         "content/media/clip.vtt",
         "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n",
     );
-    g.write(
-        "content/media/plain.webm",
-        b"\x1a\x45\xdf\xa3 webm body",
-    );
+    g.write("content/media/plain.webm", b"\x1a\x45\xdf\xa3 webm body");
     g.write(
         "content/_index.md",
         "# Video\n\nText.\n\n![Rolling the ball](media/clip.mp4)\n\n![Second clip](media/plain.webm)\n",
@@ -356,7 +353,10 @@ fn photos_social_cards_are_rasters() {
         "content/diagrams/d.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 100\"><rect class=\"a\" x=\"10\" y=\"10\" width=\"180\" height=\"80\" style=\"fill:var(--fig-accent,#000)\"/><circle cx=\"100\" cy=\"50\" r=\"20\" fill=\"currentColor\"/></svg>",
     );
-    g.write("content/diagram.md", "# Diagram\n\nText.\n\n![A box](diagrams/d.svg)\n");
+    g.write(
+        "content/diagram.md",
+        "# Diagram\n\nText.\n\n![A box](diagrams/d.svg)\n",
+    );
     g.write(
         "content/chosen.md",
         "+++\n[extra]\nsocial_image = \"photos/small.png\"\n+++\n# Chosen\n\n![A box](diagrams/d.svg)\n",
@@ -364,23 +364,45 @@ fn photos_social_cards_are_rasters() {
     g.build_ok();
     let meta = |page: &str| {
         let html = g.read(page);
-        let at = html.find("<meta property=\"og:image\" content=\"").expect("og:image") + 35;
+        let at = html
+            .find("<meta property=\"og:image\" content=\"")
+            .expect("og:image")
+            + 35;
         html[at..at + html[at..].find('"').unwrap()].to_string()
     };
     // The photo page: its first photo's variant nearest 1200 px (the photo is 1000 wide).
     let photo = meta("public/index.html");
-    assert!(photo.starts_with("https://example.org/g/photos/big.") && photo.ends_with(".1000.jpg"), "{photo}");
-    assert!(g.read("public/index.html").contains(&format!("<meta name=\"twitter:image\" content=\"{photo}\">")));
+    assert!(
+        photo.starts_with("https://example.org/g/photos/big.") && photo.ends_with(".1000.jpg"),
+        "{photo}"
+    );
+    assert!(g.read("public/index.html").contains(&format!(
+        "<meta name=\"twitter:image\" content=\"{photo}\">"
+    )));
     // The diagram page: the SVG drawn on a 1200×630 PNG in the light colours.
     let card = meta("public/diagram/index.html");
-    assert!(card.starts_with("https://example.org/g/diagrams/d.") && card.ends_with(".card.png"), "{card}");
-    let png = std::fs::read(g.path(&format!("public/{}", &card["https://example.org/g/".len()..]))).unwrap();
+    assert!(
+        card.starts_with("https://example.org/g/diagrams/d.") && card.ends_with(".card.png"),
+        "{card}"
+    );
+    let png = std::fs::read(g.path(&format!(
+        "public/{}",
+        &card["https://example.org/g/".len()..]
+    )))
+    .unwrap();
     let img = image::load_from_memory(&png).unwrap().to_rgb8();
     assert_eq!(img.dimensions(), (1200, 630));
-    assert_eq!(img.get_pixel(5, 5), &Rgb([255, 255, 255]), "light background");
+    assert_eq!(
+        img.get_pixel(5, 5),
+        &Rgb([255, 255, 255]),
+        "light background"
+    );
     let accent = img.get_pixel(300, 120);
     assert_eq!(accent, &Rgb([0x0b, 0x6e, 0x75]), "the theme's --fig-accent");
     // Front matter names another.
     let chosen = meta("public/chosen/index.html");
-    assert!(chosen.starts_with("https://example.org/g/photos/small.") && chosen.ends_with(".300.png"), "{chosen}");
+    assert!(
+        chosen.starts_with("https://example.org/g/photos/small.") && chosen.ends_with(".300.png"),
+        "{chosen}"
+    );
 }
