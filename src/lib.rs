@@ -19,6 +19,7 @@ pub(crate) mod health;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub(crate) mod print;
 pub(crate) mod redirects;
 pub mod render;
 pub(crate) mod scratch;

@@ -276,6 +276,11 @@ fn page_html(
             json_ld,
             review: input.reviews[id].as_ref(),
             reading_minutes: words.div_ceil(200).max(1),
+            lists_children: !page.children.is_empty()
+                && page
+                    .children
+                    .iter()
+                    .all(|&c| r.links.iter().any(|l| l.target == c)),
         },
         nav: nav::build(site, titles, id),
         prev: pos
@@ -325,6 +330,8 @@ pub(crate) struct SiteCache {
     /// titles, depths, assets): an edit that changes none of them reuses it. Rendering it
     /// walks every page (27 ms at 10,000 pages).
     print_shell: Option<(blake3::Hash, Arc<str>)>,
+    /// The print numbering the fragments in `print` were made with.
+    book_key: [u8; 32],
 }
 
 /// Marks where a page's print fragment goes in the rendered print template, so Tera never
@@ -373,14 +380,17 @@ fn site_wide(
         .iter()
         .map(|p| (p.url.as_str(), print_anchor(&p.url)))
         .collect();
+    let book = crate::print::Book::new(site, input.rendered);
     let rewrite = |id: PageId| {
         let p = &site.pages[id];
+        let anchor = print_anchor(&p.url);
         let html = for_print(
             &input.rendered[id].html,
             &root_prefix(&p.url),
-            &print_anchor(&p.url),
+            &anchor,
             &anchors,
         );
+        let html = book.fragment(id, &anchor, &html);
         // On paper a closed disclosure is lost: long descriptions print open.
         const DESC: &str = "<details class=\"figure-description\">";
         if html.contains(DESC) {
@@ -390,6 +400,15 @@ fn site_wide(
         }
     };
     if !one_shot {
+        // New numbering (a page moved, a figure came or went) changes other pages' fragments.
+        let all: Vec<PageId>;
+        let todo = if prev.book_key == book.key {
+            todo
+        } else {
+            all = (0..site.pages.len()).collect();
+            &all
+        };
+        cache.book_key = book.key;
         let fresh: Vec<(String, Arc<str>)> = todo
             .par_iter()
             .map(|&id| (site.pages[id].url.clone(), rewrite(id).into()))
@@ -405,6 +424,7 @@ fn site_wide(
     let depth = |id: PageId| site.ancestors(id).len();
     let key = {
         let mut h = blake3::Hasher::new();
+        h.update(&book.key);
         for a in [&assets.css, &assets.js] {
             h.update(a.as_bytes()).update(b"\0");
         }
@@ -436,6 +456,11 @@ fn site_wide(
                         title: &titles[id],
                         url: &p.url,
                         depth: depth(id),
+                        level: book.places[id].level,
+                        number: book.places[id].number.as_deref(),
+                        chapter: book.places[id].chapter,
+                        running_head: book.running_head(id, &titles[id]),
+                        part_url: None,
                         anchor: print_anchor(&p.url),
                         content: format!("{SLOT}{i}{SLOT}"),
                         review: input.reviews[id].as_ref(),

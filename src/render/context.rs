@@ -94,6 +94,9 @@ pub struct PageCtx<'a> {
     pub review: Option<&'a crate::content::review::Review>,
     /// Minutes to read.
     pub reading_minutes: usize,
+    /// The body already links every child page (a section's own list of its parts), so
+    /// section.html shows no second list of them.
+    pub lists_children: bool,
 }
 
 /// Context of page.html and section.html.
@@ -121,6 +124,17 @@ pub struct PrintPage<'a> {
     pub url: &'a str,
     /// 0 for the landing page, 1 for top-level sections…
     pub depth: usize,
+    /// Heading level of the page's title in the book: 1 for a chapter, 2 inside one, …
+    pub level: usize,
+    /// Chapter number: `3`, `3.2` for a page inside chapter 3 (null: the landing page).
+    pub number: Option<&'a str>,
+    /// The chapter it belongs to (null: the landing page).
+    pub chapter: Option<usize>,
+    /// For a chapter's first page: its running head, a quoted CSS string (`"3 Release"`).
+    pub running_head: Option<String>,
+    /// When the print view is split: the part file holding the page (`part-3.html`);
+    /// null when it is in this file.
+    pub part_url: Option<String>,
     /// Id of the page's section in the print view.
     pub anchor: String,
     /// HTML with ids and links rewritten for the one-page view.
