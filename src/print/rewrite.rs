@@ -21,10 +21,7 @@ pub(crate) fn shift_headings(html: &str, shift: usize) -> String {
         };
         let is_heading = matches!(bytes.get(tag), Some(b'h' | b'H'))
             && matches!(bytes.get(tag + 1), Some(b'1'..=b'6'))
-            && matches!(
-                bytes.get(tag + 2),
-                Some(b'>' | b' ' | b'\n' | b'\t' | b'/')
-            );
+            && matches!(bytes.get(tag + 2), Some(b'>' | b' ' | b'\n' | b'\t' | b'/'));
         if is_heading {
             let level = usize::from(bytes[tag + 1] - b'0');
             out.push_str(&html[last..tag + 1]);
@@ -38,50 +35,56 @@ pub(crate) fn shift_headings(html: &str, shift: usize) -> String {
 }
 
 const NUMBER: &str = "<span class=\"figure-number\">";
+const DESC: &str = "<details class=\"figure-description\">\n<summary>";
 const LINK: &str = "href=\"#";
 
-/// Figure captions and the links to figures (`#page-x--figure-N`, this page's or another's)
-/// of a fragment, renumbered with the book's labels.
+/// Figure captions, the summaries of their long descriptions, and the links to figures
+/// (`#page-x--figure-N`, this page's or another's) of a fragment, with the book's numbers.
 pub(crate) fn renumber_figures(html: &str, anchor: &str, book: &Book) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut pos = 0;
+    let own = |n| book.figure_label(anchor, n);
     loop {
-        let next_num = html[pos..].find(NUMBER).map(|k| (pos + k, true));
-        let next_link = html[pos..].find(LINK).map(|k| (pos + k, false));
-        let Some((at, is_caption)) = [next_num, next_link].into_iter().flatten().min() else {
+        let Some((at, pat)) = [NUMBER, DESC, LINK]
+            .into_iter()
+            .filter_map(|p| html[pos..].find(p).map(|k| (pos + k, p)))
+            .min()
+        else {
             break;
         };
-        if is_caption {
-            let start = at + NUMBER.len();
-            // "Figure 2." : the word, a space, the page's number, a dot.
-            let end = html[start..].find("</span>").map_or(html.len(), |k| start + k);
-            out.push_str(&html[pos..start]);
-            let text = &html[start..end];
-            out.push_str(&relabel_first(text, |n| book.figure_label(anchor, n)));
-            pos = end;
-        } else {
-            let start = at + LINK.len();
-            let end = html[start..].find('"').map_or(html.len(), |k| start + k);
-            let target = &html[start..end];
-            let label = target
-                .rsplit_once("--figure-")
-                .and_then(|(page, n)| Some((page, n.parse::<usize>().ok()?)))
-                .and_then(|(page, n)| Some((n, book.figure_label(page, n)?)));
-            let Some((n, label)) = label else {
-                out.push_str(&html[pos..end]);
-                pos = end;
-                continue;
+        let start = at + pat.len();
+        if pat != LINK {
+            // "Figure 2." / "Description of figure 2": this page's number, in the text.
+            let close = if pat == NUMBER {
+                "</span>"
+            } else {
+                "</summary>"
             };
-            // The link's text: from the end of its start tag to `</a>`.
-            let text_start = html[end..].find('>').map_or(html.len(), |k| end + k + 1);
-            let text_end = html[text_start..]
-                .find("</a>")
-                .map_or(html.len(), |k| text_start + k);
-            out.push_str(&html[pos..text_start]);
-            let text = &html[text_start..text_end];
-            out.push_str(&relabel_first(text, |m| (m == n).then(|| label.clone())));
-            pos = text_end;
+            let end = html[start..].find(close).map_or(html.len(), |k| start + k);
+            out.push_str(&html[pos..start]);
+            out.push_str(&relabel_first(&html[start..end], own));
+            pos = end;
+            continue;
         }
+        let end = html[start..].find('"').map_or(html.len(), |k| start + k);
+        let label = html[start..end]
+            .rsplit_once("--figure-")
+            .and_then(|(page, n)| Some((page, n.parse::<usize>().ok()?)))
+            .and_then(|(page, n)| Some((n, book.figure_label(page, n)?)));
+        let Some((n, label)) = label else {
+            out.push_str(&html[pos..end]);
+            pos = end;
+            continue;
+        };
+        // The link's text: from the end of its start tag to `</a>`.
+        let text_start = html[end..].find('>').map_or(html.len(), |k| end + k + 1);
+        let text_end = html[text_start..]
+            .find("</a>")
+            .map_or(html.len(), |k| text_start + k);
+        out.push_str(&html[pos..text_start]);
+        let text = &html[text_start..text_end];
+        out.push_str(&relabel_first(text, |m| (m == n).then(|| label.clone())));
+        pos = text_end;
     }
     out.push_str(&html[pos..]);
     out
@@ -89,7 +92,7 @@ pub(crate) fn renumber_figures(html: &str, anchor: &str, book: &Book) -> String 
 
 /// Replaces the first standalone number in `text` (outside tags) for which `label` has a
 /// replacement; the rest is kept as written.
-fn relabel_first(text: &str, label: impl Fn(usize) -> Option<String>) -> String {
+pub(crate) fn relabel_first(text: &str, label: impl Fn(usize) -> Option<String>) -> String {
     let b = text.as_bytes();
     let mut in_tag = false;
     let mut i = 0;
@@ -98,9 +101,12 @@ fn relabel_first(text: &str, label: impl Fn(usize) -> Option<String>) -> String 
             b'<' => in_tag = true,
             b'>' => in_tag = false,
             c if c.is_ascii_digit() && !in_tag => {
-                let end = (i..b.len()).find(|&k| !b[k].is_ascii_digit()).unwrap_or(b.len());
+                let end = (i..b.len())
+                    .find(|&k| !b[k].is_ascii_digit())
+                    .unwrap_or(b.len());
                 let standalone = (i == 0 || !matches!(b[i - 1], b'.' | b'0'..=b'9'))
-                    && !(b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit));
+                    && !(b.get(end) == Some(&b'.')
+                        && b.get(end + 1).is_some_and(u8::is_ascii_digit));
                 if standalone && let Some(l) = text[i..end].parse().ok().and_then(&label) {
                     return format!("{}{l}{}", &text[..i], &text[end..]);
                 }
@@ -113,6 +119,3 @@ fn relabel_first(text: &str, label: impl Fn(usize) -> Option<String>) -> String 
     }
     text.to_string()
 }
-
-#[cfg(test)]
-pub(crate) use relabel_first as relabel_first_for_tests;

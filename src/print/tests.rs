@@ -1,6 +1,6 @@
 //! Unit tests of the book's numbering and fragment rewrites.
 
-use super::rewrite::{relabel_first_for_tests as relabel, shift_headings};
+use super::rewrite::{relabel_first as relabel, shift_headings};
 use super::*;
 
 #[test]
@@ -18,8 +18,14 @@ fn headings_shift_and_stop_at_h6() {
 fn standalone_numbers_only() {
     let l = |n: usize| (n == 2).then(|| "3.2".to_string());
     assert_eq!(relabel("see Figure 2 above", l), "see Figure 3.2 above");
-    assert_eq!(relabel("Figure 12 and 2.5 and 2", l), "Figure 12 and 2.5 and 3.2");
-    assert_eq!(relabel("<b class=\"x2\">2</b>", l), "<b class=\"x2\">3.2</b>");
+    assert_eq!(
+        relabel("Figure 12 and 2.5 and 2", l),
+        "Figure 12 and 2.5 and 3.2"
+    );
+    assert_eq!(
+        relabel("<b class=\"x2\">2</b>", l),
+        "<b class=\"x2\">3.2</b>"
+    );
 }
 
 fn book(anchors: &[(&str, Option<usize>, usize)]) -> Book {
@@ -38,12 +44,20 @@ fn captions_and_cross_references_get_the_books_numbers() {
     let b = book(&[("page-release", Some(3), 1), ("page-home", None, 0)]);
     let html = concat!(
         "<figure id=\"page-release--figure-1\"><figcaption><span class=\"figure-number\">Figure 1.</span> X</figcaption></figure>",
+        "<details class=\"figure-description\">\n<summary>Description of figure 1</summary></details>",
         "<a href=\"#page-release--figure-1\">see Figure 1</a> <a href=\"#page-home--figure-1\">Figure 1</a>",
         " <a href=\"#page-release--intro\">1 thing</a>"
     );
     let out = rewrite::renumber_figures(html, "page-release", &b);
-    assert!(out.contains("<span class=\"figure-number\">Figure 3.2.</span>"), "{out}");
+    assert!(
+        out.contains("<span class=\"figure-number\">Figure 3.2.</span>"),
+        "{out}"
+    );
     assert!(out.contains(">see Figure 3.2</a>"), "{out}");
+    assert!(
+        out.contains("<summary>Description of figure 3.2</summary>"),
+        "{out}"
+    );
     assert!(out.contains("#page-home--figure-1\">Figure 1</a>"), "{out}");
     assert!(out.contains(">1 thing</a>"), "{out}");
 }
