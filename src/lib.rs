@@ -5,9 +5,10 @@
 //! 2. [`content`] walks the content folder, splits front matter, orders pages into a tree;
 //! 3. [`markdown`] renders each page (in parallel): headings, figures, links, callouts, code;
 //! 4. [`validate`] checks links across pages; every error of every phase is a [`diag::Diagnostic`];
-//! 5. [`render`] puts pages through the theme's templates, [`site`] adds site-wide files;
-//! 6. [`output`] writes the tree atomically ([`pipeline`] drives it; `serve` keeps it in memory).
+//! 5. [`render`] puts pages through the theme's templates, [`build`] adds site-wide files;
+//! 6. [`output`] writes the tree atomically ([`build`] drives it; `serve` keeps it in memory).
 
+pub mod build;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -16,17 +17,17 @@ pub mod content;
 pub mod diag;
 pub mod fsx;
 pub(crate) mod health;
+pub(crate) mod html;
 pub mod markdown;
 pub mod output;
-pub mod pipeline;
 pub(crate) mod print;
 pub(crate) mod redirects;
 pub mod render;
 pub(crate) mod scratch;
 pub mod search;
 pub mod serve;
-pub mod site;
+pub(crate) mod slug;
 pub mod validate;
 
+pub use build::{BuildOptions, Built, Session, build};
 pub use diag::{Diagnostic, Diagnostics};
-pub use pipeline::{BuildOptions, Built, Session, build};

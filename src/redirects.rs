@@ -12,9 +12,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::content::assets::html_escape;
 use crate::content::{PageId, Site};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::html::html_escape;
 use crate::markdown::{encode_path, root_prefix};
 
 /// Where a redirect goes.

@@ -4,10 +4,10 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::overrides;
+use crate::build::{self, BuildOptions};
 use crate::cli::{BuildArgs, Global};
 use crate::diag::Diagnostics;
 use crate::output::write;
-use crate::pipeline::{self, BuildOptions};
 
 /// Builds the guide in `dir`; writes the output when `write_out`.
 pub(super) fn build(
@@ -27,7 +27,7 @@ pub(super) fn build(
         Ok(cfg) if write_out => Some(write::prepare(&cfg, &cfg.output_dir())?),
         _ => None,
     };
-    let built = pipeline::build(&opts)?;
+    let built = build::build(&opts)?;
     super::report_warnings(&built.warnings, g);
     let out = built.config.output_dir();
     let before_write = Instant::now();

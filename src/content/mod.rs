@@ -1,6 +1,6 @@
 //! The content model: pages in a section tree, in reading order, plus assets.
 //!
-//! Plain data: loading it (in `pipeline`, with a cache) reads files and front matter but never renders Markdown, so the
+//! Plain data: loading it (in `build`, with a cache) reads files and front matter but never renders Markdown, so the
 //! pipeline can cache and re-render pages independently.
 
 pub mod assets;

@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::links::{encode_path, is_external, resolve};
 use super::{Ctx, Ev, Figure, Rendered};
-use crate::content::assets::{html_escape, inline_svg};
+use crate::html::{html_escape, inline_svg};
 
 pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Vec<Ev<'a>> {
     let mut result = Vec::with_capacity(events.len());

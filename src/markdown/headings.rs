@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{Ev, Rendered};
 use std::collections::HashMap;
 
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 
 /// One entry of the in-page table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq)]

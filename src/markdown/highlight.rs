@@ -15,7 +15,7 @@ use syntect::parsing::SyntaxReference;
 use syntect::util::LinesWithEndings;
 
 use super::langs::{self, Lang};
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 
 pub(super) use langs::SYNTAXES;
 pub(super) const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };

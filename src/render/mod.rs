@@ -99,7 +99,7 @@ impl Renderer {
 
 /// HTML escaping without Tera's `/` → `&#x2F;`, which is legal but makes every URL unreadable.
 fn escape(s: &str) -> String {
-    crate::content::assets::html_escape(s)
+    crate::html::html_escape(s)
 }
 
 /// The whole error chain as text (Tera puts the useful part in the sources).

@@ -5,7 +5,7 @@
 use fantoccini::Locator;
 use serde_json::json;
 
-use guide::pipeline::BuildOptions;
+use guide::BuildOptions;
 use guide::render::theme::Theme;
 use guide::serve::adapter::GuideSite;
 use guide::serve::{self, ServeOptions};

@@ -5,24 +5,28 @@
 //! or page moved, only the edited pages go through the templates again. A full build is the
 //! same code with nothing cached, which makes it the oracle for incremental rebuilds.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bytes::Bytes;
 use rayon::prelude::*;
 
-use crate::config::{self, Config, Overrides};
-use crate::content::assets::{self, ImageInfo};
-use crate::content::{self, Loaded, walk};
+mod assemble;
+mod cache;
+mod clock;
+mod print;
+mod templates;
+
+use cache::{Cache, Staged, State, commit, fresh};
+use clock::Clock;
+
+use crate::config::{Config, Overrides};
+use crate::content::assets;
+use crate::content::{self, walk};
 use crate::diag::Diagnostics;
 use crate::markdown::{self, Rendered};
 use crate::output::OutputTree;
-use crate::render::Renderer;
-use crate::render::context::SiteCtx;
-use crate::render::theme::Theme;
-use crate::search;
-use crate::site;
 use crate::validate;
 
 /// What to build.
@@ -54,7 +58,7 @@ pub struct Built {
 }
 
 /// A page's place as the templates see it: URL, title, parent URL, description.
-type Layout = (String, String, Option<String>, String);
+pub(crate) type Layout = (String, String, Option<String>, String);
 
 /// Builds once, with nothing cached.
 pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
@@ -72,33 +76,6 @@ pub struct Session {
     /// the next build must still treat what that build saw change as changed.
     pending: Vec<PathBuf>,
     one_shot: bool,
-}
-
-/// What survives between builds: made whole by a successful build, never patched.
-pub(crate) struct Cache {
-    pub(crate) cfg: Config,
-    pub(crate) renderer: Arc<Renderer>,
-    pub(crate) theme: Theme,
-    state: State,
-    /// The search index (updated in place by [`commit`], once nothing can fail any more).
-    search: search::Index,
-}
-
-/// The part of the cache a build computes anew from the last one.
-#[derive(Default)]
-struct State {
-    loaded: HashMap<String, Loaded>,
-    images: HashMap<String, ImageInfo>,
-    asset_bytes: HashMap<String, Bytes>,
-    rendered: HashMap<String, (Arc<str>, Arc<Rendered>)>,
-    layout: Vec<Layout>,
-    link_targets: Vec<String>,
-    /// Whether some page had code last time: every page's head links the highlighting
-    /// stylesheet only then.
-    had_code: Option<bool>,
-    /// The last walk of the content folder and what it reported.
-    walked: Option<(walk::Walk, Diagnostics)>,
-    site: site::SiteCache,
 }
 
 impl Session {
@@ -172,69 +149,6 @@ impl Session {
             }
         }
     }
-}
-
-fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
-    let cfg = config::load(&opts.root, &opts.overrides)?;
-    let theme = Theme::load(&cfg)?;
-    let renderer = Arc::new(Renderer::new(&theme)?);
-    Ok(Cache {
-        cfg,
-        renderer,
-        theme,
-        state: State::default(),
-        search: search::Index::default(),
-    })
-}
-
-/// A build that has succeeded up to the search index: the new cache state, the tree without
-/// the index, and what the index needs.
-struct Staged {
-    state: State,
-    tree: OutputTree,
-    site: content::Site,
-    titles: Vec<String>,
-    rendered: Vec<Arc<Rendered>>,
-    todo: Vec<usize>,
-    warnings: Diagnostics,
-    clock: Clock,
-}
-
-/// The one place the cache changes: the search index is brought up to date and the new
-/// state replaces the old.
-fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
-    let Staged {
-        state,
-        mut tree,
-        site,
-        titles,
-        rendered,
-        todo,
-        warnings,
-        mut clock,
-    } = staged;
-    let mut cache = Cache { state, ..prev };
-    let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
-    let language = cache.cfg.book.language.clone();
-    site::search_files(
-        (&site, &language),
-        &titles,
-        &plain,
-        &todo,
-        &mut cache.search,
-        &mut tree,
-    );
-    clock.lap("search");
-    let built = Built {
-        warnings,
-        timings: clock.laps,
-        tree,
-        config: cache.cfg.clone(),
-        pages: site.pages.len(),
-        assets: cache.state.asset_bytes.len(),
-        rendered: todo.len(),
-    };
-    (built, cache)
 }
 
 fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Staged, Diagnostics> {
@@ -422,7 +336,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         .filter(|(_, (_, f))| *f)
         .map(|(i, _)| i)
         .collect();
-    let input = site::Input {
+    let input = assemble::Input {
         cfg,
         site: &site,
         rendered: &plain,
@@ -451,7 +365,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
             .iter()
             .zip(&prev.layout)
             .all(|(a, b)| a.0 == b.0 && a.2 == b.2);
-    let has_code = site::needs_highlight(&plain);
+    let has_code = assemble::needs_highlight(&plain);
     let same_head = prev.had_code == Some(has_code);
     let todo: Vec<usize> = if !same_structure || !same_head || prev.site.html.is_empty() {
         (0..site.pages.len()).collect()
@@ -477,7 +391,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
             })
             .collect()
     };
-    let (tree, site_cache) = site::assemble(
+    let (tree, site_cache) = assemble::assemble(
         &input,
         &titles,
         &todo,
@@ -519,34 +433,4 @@ fn lexical(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// Site-level context shared by every template.
-pub(crate) fn site_ctx(cfg: &Config) -> SiteCtx {
-    SiteCtx {
-        title: cfg.book.title.clone(),
-        description: cfg.book.description.clone(),
-        language: cfg.book.language.clone(),
-        authors: cfg.book.authors.clone(),
-        base_url: cfg.book.base_url.clone(),
-    }
-}
-
-/// Phase timings.
-#[derive(Default)]
-pub(crate) struct Clock {
-    last: Option<std::time::Instant>,
-    laps: Vec<(&'static str, std::time::Duration)>,
-}
-
-impl Clock {
-    /// Records the time since the previous lap under `name`.
-    pub(crate) fn lap(&mut self, name: &'static str) {
-        let now = std::time::Instant::now();
-        let since = self.last.map_or(std::time::Duration::ZERO, |l| now - l);
-        if self.last.is_some() {
-            self.laps.push((name, since));
-        }
-        self.last = Some(now);
-    }
 }

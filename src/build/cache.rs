@@ -1,0 +1,110 @@
+//! The cache a session keeps between builds, and its one commit: made whole by a successful
+//! build, never patched field by field.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use bytes::Bytes;
+
+use super::assemble::{self, SiteCache};
+use super::clock::Clock;
+use super::{BuildOptions, Built, Layout};
+use crate::config::{self, Config};
+use crate::content::assets::ImageInfo;
+use crate::content::{self, Loaded, walk};
+use crate::diag::Diagnostics;
+use crate::markdown::Rendered;
+use crate::output::OutputTree;
+use crate::render::Renderer;
+use crate::render::theme::Theme;
+use crate::search;
+
+/// What survives between builds: made whole by a successful build, never patched.
+pub(crate) struct Cache {
+    pub(crate) cfg: Config,
+    pub(crate) renderer: Arc<Renderer>,
+    pub(crate) theme: Theme,
+    pub(crate) state: State,
+    /// The search index (updated in place by [`commit`], once nothing can fail any more).
+    search: search::Index,
+}
+
+/// The part of the cache a build computes anew from the last one.
+#[derive(Default)]
+pub(crate) struct State {
+    pub(crate) loaded: HashMap<String, Loaded>,
+    pub(crate) images: HashMap<String, ImageInfo>,
+    pub(crate) asset_bytes: HashMap<String, Bytes>,
+    pub(crate) rendered: HashMap<String, (Arc<str>, Arc<Rendered>)>,
+    pub(crate) layout: Vec<Layout>,
+    pub(crate) link_targets: Vec<String>,
+    /// Whether some page had code last time: every page's head links the highlighting
+    /// stylesheet only then.
+    pub(crate) had_code: Option<bool>,
+    /// The last walk of the content folder and what it reported.
+    pub(crate) walked: Option<(walk::Walk, Diagnostics)>,
+    pub(crate) site: SiteCache,
+}
+
+pub(crate) fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
+    let cfg = config::load(&opts.root, &opts.overrides)?;
+    let theme = Theme::load(&cfg)?;
+    let renderer = Arc::new(Renderer::new(&theme)?);
+    Ok(Cache {
+        cfg,
+        renderer,
+        theme,
+        state: State::default(),
+        search: search::Index::default(),
+    })
+}
+
+/// A build that has succeeded up to the search index: the new cache state, the tree without
+/// the index, and what the index needs.
+pub(crate) struct Staged {
+    pub(crate) state: State,
+    pub(crate) tree: OutputTree,
+    pub(crate) site: content::Site,
+    pub(crate) titles: Vec<String>,
+    pub(crate) rendered: Vec<Arc<Rendered>>,
+    pub(crate) todo: Vec<usize>,
+    pub(crate) warnings: Diagnostics,
+    pub(crate) clock: Clock,
+}
+
+/// The one place the cache changes: the search index is brought up to date and the new
+/// state replaces the old.
+pub(crate) fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
+    let Staged {
+        state,
+        mut tree,
+        site,
+        titles,
+        rendered,
+        todo,
+        warnings,
+        mut clock,
+    } = staged;
+    let mut cache = Cache { state, ..prev };
+    let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
+    let language = cache.cfg.book.language.clone();
+    assemble::search_files(
+        (&site, &language),
+        &titles,
+        &plain,
+        &todo,
+        &mut cache.search,
+        &mut tree,
+    );
+    clock.lap("search");
+    let built = Built {
+        warnings,
+        timings: clock.laps,
+        tree,
+        config: cache.cfg.clone(),
+        pages: site.pages.len(),
+        assets: cache.state.asset_bytes.len(),
+        rendered: todo.len(),
+    };
+    (built, cache)
+}
