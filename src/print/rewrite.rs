@@ -44,14 +44,11 @@ pub(crate) fn renumber_figures(html: &str, anchor: &str, book: &Book) -> String 
     let mut out = String::with_capacity(html.len() + 64);
     let mut pos = 0;
     let own = |n| book.figure_label(anchor, n);
-    loop {
-        let Some((at, pat)) = [NUMBER, DESC, LINK]
-            .into_iter()
-            .filter_map(|p| html[pos..].find(p).map(|k| (pos + k, p)))
-            .min()
-        else {
-            break;
-        };
+    while let Some((at, pat)) = [NUMBER, DESC, LINK]
+        .into_iter()
+        .filter_map(|p| html[pos..].find(p).map(|k| (pos + k, p)))
+        .min()
+    {
         let start = at + pat.len();
         if pat != LINK {
             // "Figure 2." / "Description of figure 2": this page's number, in the text.
