@@ -241,6 +241,22 @@ fn site_wide(
         (prev, cache, one_shot),
         todo,
     )?;
+    let handouts = crate::print::handout::render_all(
+        (site, input.rendered, titles),
+        input.renderer,
+        common,
+        cfg.book.base_url.as_deref(),
+    )?;
+    for (path, html) in handouts {
+        if tree.files.contains_key(&path) {
+            return Err(Diagnostic::error(format!(
+                "a handout would be written over the page at `{path}`"
+            ))
+            .hint("rename the folder `handout/` in the content, or set `handout = false` in the page's [extra]")
+            .into());
+        }
+        tree.insert(path, html);
+    }
     clock.lap("print");
     for (path, html) in crate::redirects::files(site, cfg, titles) {
         tree.insert(path, html);

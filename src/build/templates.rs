@@ -103,6 +103,8 @@ pub(super) fn page_html(
             json_ld,
             review: input.reviews[id].as_ref(),
             reading_minutes: words.div_ceil(200).max(1),
+            handout_url: crate::print::handout::wanted(page, r, id == site.home)
+                .then(|| crate::print::handout::url(&page.url)),
             lists_children: !page.children.is_empty()
                 && page
                     .children

@@ -7,6 +7,9 @@
 //! its top-level ancestor's chapter and its figures continue that chapter's count. The
 //! landing page is the introduction: no chapter number, figures numbered 1, 2, …
 
+mod blocks;
+pub(crate) mod handout;
+pub(crate) mod qr;
 mod rewrite;
 
 use std::collections::HashMap;

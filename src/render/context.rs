@@ -97,6 +97,8 @@ pub struct PageCtx<'a> {
     /// The body already links every child page (a section's own list of its parts), so
     /// section.html shows no second list of them.
     pub lists_children: bool,
+    /// The page's one-sheet handout (`handout/release/`, root-relative), when it has one.
+    pub handout_url: Option<String>,
 }
 
 /// Context of page.html and section.html.
@@ -151,6 +153,31 @@ pub struct PrintTemplate<'a> {
     pub common: Common<'a>,
     /// Every page in reading order.
     pub pages: Vec<PrintPage<'a>>,
+}
+
+/// `page` of handout.html.
+#[derive(Serialize, Debug)]
+pub struct HandoutCtx<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Root-relative URL of the page the handout is made from.
+    pub url: &'a str,
+    /// The kept blocks (steps with their headings, figures, safety callouts), re-rooted.
+    pub content: String,
+    /// Absolute URL of the page (base-url set).
+    pub absolute_url: Option<String>,
+    /// Inline SVG QR code of `absolute_url`.
+    pub qr_svg: Option<String>,
+}
+
+/// Context of handout.html.
+#[derive(Serialize, Debug)]
+pub struct HandoutTemplate<'a> {
+    /// Shared variables.
+    #[serde(flatten)]
+    pub common: Common<'a>,
+    /// The page.
+    pub page: HandoutCtx<'a>,
 }
 
 /// Context of 404.html.
