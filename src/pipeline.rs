@@ -372,6 +372,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                         images,
                         page: id,
                         trust_html: cfg.build.trust_html,
+                        math: cfg.build.math,
                         root: &cfg.root,
                         bounds: &bounds,
                         content: &content_dir,

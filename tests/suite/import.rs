@@ -35,7 +35,10 @@ fn small_book(root: &Path) {
         "src/README.md",
         "# Intro\n\nSee [one](a/one.html#c-code) and [a][r].\n\n[r]: ./a/README.md\n",
     );
-    w("src/a/README.md", "# Part A\n\n## Hello, World!\n");
+    w(
+        "src/a/README.md",
+        "# Part A\n\n## Hello, World!\n\nArea \\\\( \\pi r^2 \\\\) and `\\\\( kept \\\\)`.\n",
+    );
     w(
         "src/a/one.md",
         "# One\n\n## C++ `code`\n\n```rust,ignore\n# fn hidden() {}\nfn main() {}\n```\n",
@@ -103,7 +106,7 @@ fn small_book_imports_builds_and_is_idempotent() {
         let report = String::from_utf8_lossy(&out.stdout).into_owned();
         assert!(report.contains("Imported 3 pages"), "{report}");
         assert!(
-            report.contains("book.toml:5: `output.html.mathjax-support` has no equivalent"),
+            report.contains("book.toml:5: mathjax-support → [build] math"),
             "{report}"
         );
         assert!(
@@ -133,6 +136,13 @@ fn small_book_imports_builds_and_is_idempotent() {
         page.contains("<summary>Show 1 hidden line</summary>"),
         "{page}"
     );
+    let part = std::fs::read_to_string(a.join("content/a/_index.md")).unwrap();
+    assert!(
+        part.contains("Area $\\pi r^2$ and `\\\\( kept \\\\)`."),
+        "MathJax delimiters become $ math outside code: {part}"
+    );
+    let html = std::fs::read_to_string(a.join("public/a/index.html")).unwrap();
+    assert!(html.contains("<mi>π</mi>"), "{html}");
     let old = std::fs::read_to_string(a.join("public/a/one.html")).unwrap();
     assert!(old.contains("url=../a/one/\""), "{old}");
 }
@@ -178,6 +188,15 @@ fn mdbook_user_guide_imports_with_every_url_and_id() {
     let out = guide(&["build", dest.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && !err.contains("error"), "{err}");
+    assert!(
+        !err.contains("MathJax"),
+        "every MathJax formula converted: {err}"
+    );
+    let math = std::fs::read_to_string(dest.join("public/format/mathjax/index.html")).unwrap();
+    assert!(
+        math.contains("<math display=\"block\">") && math.contains("<mfrac>"),
+        "the MathJax chapter's formulas are MathML: {math}"
+    );
     let public = dest.join("public");
     let ids = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mdbook-guide-ids.txt"),

@@ -256,6 +256,7 @@ fn write(
     let rb = rewrite::Book {
         dest: &plan.dest,
         partials: &partials,
+        math: book.math,
         src_dir,
         project: src,
     };

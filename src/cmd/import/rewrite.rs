@@ -13,6 +13,8 @@ pub(super) struct Book<'a> {
     pub(super) dest: &'a HashMap<String, String>,
     /// Markdown files that are not chapters (included pieces), moved to `partials/`.
     pub(super) partials: &'a std::collections::HashSet<String>,
+    /// `mathjax-support`: `\\(...\\)` and `\\[...\\]` become `$...$` and `$$...$$`.
+    pub(super) math: bool,
     /// mdBook's `src/` folder and the project's folder (absolute or as given).
     pub(super) src_dir: &'a std::path::Path,
     pub(super) project: &'a std::path::Path,
@@ -88,6 +90,16 @@ pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
         }
         first = false;
     }
+    if book.math {
+        let events: Vec<_> = Parser::new_ext(text, crate::markdown::options())
+            .into_offset_iter()
+            .collect();
+        for (span, display) in crate::markdown::mathjax_spans(text, &events) {
+            let (open, close) = if display { ("$$", "$$") } else { ("$", "$") };
+            let inner = unescape(text[span.start + 3..span.end - 3].trim());
+            edits.push((span.start, span.end, format!("{open}{inner}{close}")));
+        }
+    }
     let extra = includes(text, folder, book, &mut edits, &mut notes);
     edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut out = text.to_string();
@@ -95,6 +107,23 @@ pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
         out.replace_range(s..e, &new);
     }
     (out, notes, extra)
+}
+
+/// Markdown's backslash escapes undone (`\\\\` → `\\`, `\_` → `_`), as mdBook's Markdown
+/// pass did before MathJax saw the formula; `$` math is read raw.
+fn unescape(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut chars = tex.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {
+                out.push(n);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 pub(super) fn line_of(text: &str, at: usize) -> usize {
@@ -311,6 +340,7 @@ mod tests {
         let book = Book {
             dest: &dest,
             partials: &partials,
+            math: false,
             src_dir: std::path::Path::new("/nonexistent"),
             project: std::path::Path::new("/nonexistent"),
         };
