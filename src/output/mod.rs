@@ -1,8 +1,8 @@
 //! The built site as a value: output path → bytes. `build` writes it atomically; `serve`
 //! keeps it in memory and diffs successive trees to know what changed.
 
-pub mod lock;
-pub mod site_files;
+pub(crate) mod lock;
+pub(crate) mod site_files;
 mod swap;
 mod target;
 pub mod write;

@@ -22,6 +22,19 @@ pub struct SiteCtx {
     pub base_url: Option<String>,
 }
 
+impl SiteCtx {
+    /// The guide's `site` as book.toml gives it.
+    pub(crate) fn of(cfg: &crate::config::Config) -> SiteCtx {
+        SiteCtx {
+            title: cfg.book.title.clone(),
+            description: cfg.book.description.clone(),
+            language: cfg.book.language.clone(),
+            authors: cfg.book.authors.clone(),
+            base_url: cfg.book.base_url.clone(),
+        }
+    }
+}
+
 /// `assets`: fingerprinted files, root-relative.
 #[derive(Serialize, Debug, Clone, Default)]
 pub struct AssetsCtx {
