@@ -300,21 +300,6 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
-/// The library's error type for failures that are not about the guide's content:
-/// bad usage of the API or of the environment (an output folder that must not be replaced…).
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The guide has problems; they are all in the list.
-    #[error("the guide has {} error(s)", .0.len())]
-    Guide(Diagnostics),
-}
-
-impl From<Diagnostics> for Error {
-    fn from(d: Diagnostics) -> Self {
-        Error::Guide(d)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,7 +92,7 @@ pub fn collisions(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics {
             });
         }
     }
-    let mut assets: Vec<&String> = site.assets.keys().collect();
+    let mut assets: Vec<&String> = site.assets.iter().collect();
     assets.sort();
     for rel in assets {
         let shown = cfg.build.content.join(rel);

@@ -44,7 +44,7 @@ fn link_targets(site: &Site) -> Vec<String> {
         .pages
         .iter()
         .map(|p| format!("{}\t{}", p.rel, p.url))
-        .chain(site.assets.keys().cloned())
+        .chain(site.assets.iter().cloned())
         .collect();
     targets.sort_unstable();
     targets

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::cache::State;
 use crate::config::Config;
 use crate::content::assets::{self, ImageInfo};
-use crate::content::{self, Asset, Loaded, walk};
+use crate::content::{self, Loaded, walk};
 use crate::diag::Diagnostics;
 
 /// The files changed since the last build (absolute paths, as a watcher reports them).
@@ -37,7 +37,7 @@ pub(crate) struct Read {
     /// Every page file, read.
     pub(crate) loaded: Vec<Loaded>,
     /// Every asset, by content-relative path.
-    pub(crate) assets: HashMap<String, Asset>,
+    pub(crate) assets: HashSet<String>,
     /// Every asset's bytes.
     pub(crate) asset_bytes: HashMap<String, Bytes>,
     /// Size and inlinable markup of every image.
@@ -72,17 +72,7 @@ pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Dia
         }
     }
     let (asset_bytes, images, edited_images) = read_assets(cfg, prev, found, changed, diags);
-    let assets = found
-        .assets
-        .iter()
-        .map(|f| {
-            let asset = Asset {
-                rel: f.rel.clone(),
-                path: f.path.clone(),
-            };
-            (f.rel.clone(), asset)
-        })
-        .collect();
+    let assets = found.assets.iter().map(|f| f.rel.clone()).collect();
     Read {
         walked,
         loaded,

@@ -9,9 +9,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 
-use super::Asset;
 use super::svg_sanitize;
 use crate::diag::Diagnostic;
 
@@ -40,19 +38,6 @@ pub fn is_image(rel: &str) -> bool {
         ext.as_str(),
         "svg" | "png" | "jpg" | "jpeg" | "gif" | "webp" | "avif"
     )
-}
-
-/// Reads every image asset's facts, in parallel. Unreadable images get no entry; the
-/// figure that uses one then reports it.
-pub fn scan(assets: &HashMap<String, Asset>) -> HashMap<String, ImageInfo> {
-    assets
-        .par_iter()
-        .filter(|(rel, _)| is_image(rel))
-        .filter_map(|(rel, a)| {
-            let bytes = std::fs::read(&a.path).ok()?;
-            Some((rel.clone(), info(rel, &bytes)?))
-        })
-        .collect()
 }
 
 /// Facts of one image from its bytes.

@@ -11,7 +11,7 @@ pub mod review;
 pub(crate) mod svg_sanitize;
 pub mod walk;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -46,15 +46,6 @@ pub struct Page {
     pub fallback_title: String,
 }
 
-/// A non-Markdown file, copied through.
-#[derive(Debug, Clone)]
-pub struct Asset {
-    /// Path relative to the content folder, `/`-separated; also its output path.
-    pub rel: String,
-    /// Absolute source path.
-    pub path: PathBuf,
-}
-
 /// The whole guide.
 #[derive(Debug, Clone, Default)]
 pub struct Site {
@@ -67,11 +58,11 @@ pub struct Site {
     /// Position of each page in `order`.
     pub position: Vec<usize>,
     /// Assets by rel path.
-    pub assets: HashMap<String, Asset>,
+    pub assets: HashSet<String>,
     /// Pages by rel path.
     pub by_rel: HashMap<String, PageId>,
     /// Draft pages left out of this build (rel paths), so a link to one can say so.
-    pub drafts: std::collections::HashSet<String>,
+    pub drafts: HashSet<String>,
 }
 
 impl Site {

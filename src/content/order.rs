@@ -7,14 +7,14 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{Asset, Loaded, Page, PageId, Site};
+use super::{Loaded, Page, PageId, Site};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::slug::slugify;
 
 /// Builds the [`Site`] from loaded pages and assets.
 pub fn assemble(
     loaded: Vec<Loaded>,
-    assets: HashMap<String, Asset>,
+    assets: std::collections::HashSet<String>,
     drafts: bool,
     shown: &Path,
 ) -> (Site, Diagnostics) {

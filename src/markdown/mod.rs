@@ -141,8 +141,6 @@ pub struct LinkRef {
 pub struct Figure {
     /// Content-relative path of the image (`diagrams/x.svg`), or the URL if external.
     pub src: String,
-    /// Alt text.
-    pub alt: String,
 }
 
 /// The result of rendering one page's Markdown.

@@ -20,8 +20,6 @@ use crate::fsx;
 #[derive(Debug)]
 pub struct OutputLock {
     _file: File,
-    /// The lock file.
-    pub path: PathBuf,
 }
 
 /// The lock file of the output folder `name` inside `parent`.
@@ -64,7 +62,7 @@ pub fn acquire(parent: &Path, name: &str) -> Result<OutputLock, Diagnostic> {
         .set_len(0)
         .and_then(|()| file.rewind())
         .and_then(|()| write!(file, "{}", std::process::id()));
-    Ok(OutputLock { _file: file, path })
+    Ok(OutputLock { _file: file })
 }
 
 fn open(path: &Path) -> std::io::Result<File> {
