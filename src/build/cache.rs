@@ -10,7 +10,7 @@ use super::Built;
 use super::assemble::{self, SiteCache};
 use super::bodies;
 use super::clock::Clock;
-use super::plan::Place;
+use super::plan::{self, Place};
 use crate::config::{self, Config, Overrides};
 use crate::content::assets::ImageInfo;
 use crate::content::{self, Loaded, walk};
@@ -55,6 +55,26 @@ pub(crate) struct State {
     /// The last walk of the content folder and what it reported.
     pub(crate) walked: Option<(walk::Walk, Diagnostics)>,
     pub(crate) site: SiteCache,
+}
+
+impl State {
+    /// What the Markdown phase reuses.
+    pub(crate) fn for_bodies(&self) -> bodies::Last<'_> {
+        bodies::Last {
+            rendered: &self.rendered,
+            link_targets: &self.link_targets,
+        }
+    }
+
+    /// What the plan compares with.
+    pub(crate) fn for_plan(&self) -> plan::Last<'_> {
+        plan::Last {
+            layout: &self.layout,
+            had_code: self.had_code,
+            deps: &self.site.deps,
+            kept_html: !self.site.html.is_empty(),
+        }
+    }
 }
 
 impl Cache {

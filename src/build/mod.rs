@@ -81,11 +81,7 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     );
     diags.extend(order_diags);
     clock.lap("order");
-    let last_bodies = bodies::Last {
-        rendered: &last.rendered,
-        link_targets: &last.link_targets,
-    };
-    let with = (last_bodies, changed, &read.edited_images);
+    let with = (last.for_bodies(), changed, &read.edited_images);
     let bodies = bodies::render(cfg, &site, &read.images, with, &mut diags);
     let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
     clock.lap("markdown");
@@ -101,16 +97,8 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
         reviews: &reviews,
     };
     let titles = input.titles();
-    let layout = plan::layout(&site, &titles);
     let has_code = assemble::needs_highlight(&plain);
-    let last_plan = plan::Last {
-        layout: &last.layout,
-        had_code: last.had_code,
-        deps: &last.site.deps,
-        kept_html: !last.site.html.is_empty(),
-    };
-    let urls: Vec<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
-    let todo = plan::to_render(&last_plan, &layout, has_code, &urls, &bodies.edited);
+    let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), has_code, &bodies.edited);
     let (tree, site_cache) = assemble::assemble(
         &input,
         &titles,

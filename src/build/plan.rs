@@ -41,7 +41,7 @@ pub(crate) struct Last<'a> {
 }
 
 /// The layout of `site`: each page in reading order, with its title from `titles`.
-pub(crate) fn layout(site: &Site, titles: &[String]) -> Vec<Place> {
+fn layout(site: &Site, titles: &[String]) -> Vec<Place> {
     site.order
         .iter()
         .map(|&id| {
@@ -56,9 +56,24 @@ pub(crate) fn layout(site: &Site, titles: &[String]) -> Vec<Place> {
         .collect()
 }
 
+/// The layout of `site` and the pages (by id, ascending) to render; `edited[id]` says
+/// whether page `id`'s Markdown was rendered anew in this build.
+pub(crate) fn plan(
+    site: &Site,
+    titles: &[String],
+    last: &Last,
+    has_code: bool,
+    edited: &[bool],
+) -> (Vec<Place>, Vec<PageId>) {
+    let now = layout(site, titles);
+    let urls: Vec<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
+    let todo = to_render(last, &now, has_code, &urls, edited);
+    (now, todo)
+}
+
 /// The pages (by id, ascending) to render: `urls[id]` is page `id`'s URL, `edited[id]` whether
 /// its Markdown was rendered anew in this build.
-pub(crate) fn to_render(
+fn to_render(
     last: &Last,
     now: &[Place],
     has_code: bool,

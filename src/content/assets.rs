@@ -9,7 +9,6 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-
 use super::svg_sanitize;
 use crate::diag::Diagnostic;
 
@@ -18,7 +17,7 @@ const INLINE_LIMIT: usize = 200 * 1024;
 
 /// What the renderer needs to know about an image file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImageInfo {
+pub(crate) struct ImageInfo {
     /// Intrinsic width in CSS pixels.
     pub width: u32,
     /// Intrinsic height in CSS pixels.
@@ -32,7 +31,7 @@ pub struct ImageInfo {
 }
 
 /// Is this file one that can be a figure?
-pub fn is_image(rel: &str) -> bool {
+pub(crate) fn is_image(rel: &str) -> bool {
     let ext = rel.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
     matches!(
         ext.as_str(),
@@ -41,7 +40,7 @@ pub fn is_image(rel: &str) -> bool {
 }
 
 /// Facts of one image from its bytes.
-pub fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
+pub(crate) fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
     if rel.to_ascii_lowercase().ends_with(".svg") {
         let text = std::str::from_utf8(bytes).ok()?;
         let (start, _) = svg_bounds(text)?;
@@ -153,7 +152,7 @@ fn svg_size(tag: &str) -> Option<(u32, u32)> {
 }
 
 /// The value of an attribute in a start tag (simple scanner, enough for a root `<svg>`).
-pub fn attr(tag: &str, name: &str) -> Option<String> {
+pub(crate) fn attr(tag: &str, name: &str) -> Option<String> {
     let mut rest = tag;
     while let Some(i) = rest.find(name) {
         let before = rest[..i].chars().last();

@@ -3,13 +3,13 @@
 //! Plain data: loading it (in `build`, with a cache) reads files and front matter but never renders Markdown, so the
 //! pipeline can cache and re-render pages independently.
 
-pub mod assets;
+pub(crate) mod assets;
 pub(crate) mod css_sanitize;
-pub mod front_matter;
-pub mod order;
-pub mod review;
+pub(crate) mod front_matter;
+pub(crate) mod order;
+pub(crate) mod review;
 pub(crate) mod svg_sanitize;
-pub mod walk;
+pub(crate) mod walk;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -19,11 +19,11 @@ use crate::fsx;
 use front_matter::FrontMatter;
 
 /// Index of a page in [`Site::pages`].
-pub type PageId = usize;
+pub(crate) type PageId = usize;
 
 /// One page (a Markdown file, or a folder without `_index.md`).
 #[derive(Debug, Clone)]
-pub struct Page {
+pub(crate) struct Page {
     /// Path relative to the content folder, `/`-separated (`stretches/_index.md`).
     pub rel: String,
     /// Path as shown in diagnostics (`content/stretches/_index.md`).
@@ -48,7 +48,7 @@ pub struct Page {
 
 /// The whole guide.
 #[derive(Debug, Clone, Default)]
-pub struct Site {
+pub(crate) struct Site {
     /// Every page; `pages[home]` is the landing page.
     pub pages: Vec<Page>,
     /// The landing page.
@@ -67,11 +67,11 @@ pub struct Site {
 
 impl Site {
     /// The page for a content-relative Markdown path.
-    pub fn page_by_rel(&self, rel: &str) -> Option<PageId> {
+    pub(crate) fn page_by_rel(&self, rel: &str) -> Option<PageId> {
         self.by_rel.get(rel).copied()
     }
     /// Ancestors from the landing page down, not including `id`.
-    pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
+    pub(crate) fn ancestors(&self, id: PageId) -> Vec<PageId> {
         let mut out = Vec::new();
         let mut cur = self.pages[id].parent;
         while let Some(p) = cur {
@@ -85,7 +85,7 @@ impl Site {
 
 /// A page file read from disk, before it has a place in the tree.
 #[derive(Debug, Clone)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// Content-relative path.
     pub rel: String,
     /// Shown path.
@@ -99,7 +99,7 @@ pub struct Loaded {
 }
 
 /// Reads and splits one page file.
-pub fn load_page(
+pub(crate) fn load_page(
     path: &Path,
     rel: &str,
     shown_content: &Path,

@@ -230,9 +230,7 @@ fn image(
     }
     let info = rel.as_ref().and_then(|r| ctx.images.get(r).map(|i| (r, i)));
     let Some((rel, info)) = info else {
-        let exists = rel
-            .as_ref()
-            .is_some_and(|r| ctx.site.assets.contains(r));
+        let exists = rel.as_ref().is_some_and(|r| ctx.site.assets.contains(r));
         out.diags.push(image_not_found(ctx, span, dest_url, exists));
         return Img {
             html: String::new(),
