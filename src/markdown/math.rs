@@ -71,7 +71,7 @@ fn mathml<'a>(
                 .label("this formula")
                 .hint("math is LaTeX as KaTeX and MathJax read it, e.g. `$\\frac{a}{b}$`, `$x^2$`"),
         );
-        return format!("<code>{}</code>", crate::content::assets::html_escape(tex)).into();
+        return format!("<code>{}</code>", crate::html::html_escape(tex)).into();
     }
     let config = RenderConfig {
         display_mode: if block {
