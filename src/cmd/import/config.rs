@@ -14,7 +14,7 @@ pub(super) struct Book {
     authors: Vec<String>,
     language: String,
     pub(super) src: String,
-    base_url: Option<String>,
+    pub(super) base_url: Option<String>,
     /// `[output.html.redirect]`: old path → mdBook target (relative to the old page).
     pub(super) redirects: Vec<(String, String)>,
     /// `output.html.mathjax-support`: formulas are converted to `$` math, `[build] math`.
@@ -159,7 +159,7 @@ fn line_of_key(text: &str, key: &str) -> usize {
 }
 
 /// guide's book.toml.
-pub(super) fn write(book: &Book, redirects: &BTreeMap<String, String>) -> String {
+pub(super) fn write(book: &Book, redirects: &BTreeMap<String, String>, links: &[String]) -> String {
     let mut s = String::from("# Imported from mdBook by `guide import mdbook`.\n[book]\n");
     s.push_str(&format!("title = {}\n", toml_string(&book.title)));
     if !book.description.is_empty() {
@@ -179,6 +179,15 @@ pub(super) fn write(book: &Book, redirects: &BTreeMap<String, String>) -> String
     s.push_str("\n[build]\ncontent = \"content\"\noutput = \"public\"\n");
     if book.math {
         s.push_str("math = true\n");
+    }
+    if !links.is_empty() {
+        s.push_str(
+            "\n# Links that leave the book (to books hosted beside it), by prefix.\n[links]\n",
+        );
+        for l in links {
+            s.push_str(l);
+            s.push('\n');
+        }
     }
     if !redirects.is_empty() {
         s.push_str(
