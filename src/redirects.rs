@@ -191,7 +191,7 @@ pub(crate) fn check(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics 
     for r in &redirects {
         let clash = if let Some(&id) = pages.get(&r.path) {
             Some(format!("the page {}", site.pages[id].shown.display()))
-        } else if site.assets.contains_key(&r.path) {
+        } else if site.assets.contains(&r.path) {
             Some(format!(
                 "the file {}",
                 cfg.build.content.join(&r.path).display()

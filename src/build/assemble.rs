@@ -1,19 +1,21 @@
-//! Assembling the output tree from rendered pages: page HTML through the templates (in
-//! parallel, only the pages asked for), static assets fingerprinted, and the site-wide
-//! files (404, print view, search index, sitemap, robots.txt).
+//! The output tree, assembled: the theme's static files (fingerprinted), every page's HTML
+//! (the pages the plan chose through the templates, the others as kept), the assets, and the
+//! site-wide files (404, print view, redirects, sitemap, robots.txt, search index).
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use bytes::Bytes;
-use rayon::prelude::*;
 
+use super::cache::Mode;
 use super::clock::Clock;
-use super::templates::{Templated, page_html, site_ctx};
+use super::plan::Deps;
+use super::print::{self, PrintCache};
+use super::templates::{self, Templated};
 use crate::config::Config;
 use crate::content::review::Review;
 use crate::content::{PageId, Site};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::markdown::{Rendered, highlight};
 use crate::output::OutputTree;
 use crate::output::site_files::{fingerprinted, robots, sitemap};
@@ -68,87 +70,74 @@ impl Input<'_> {
     }
 }
 
-/// Renders pages `todo` (others come from `prev`) and builds the tree (all but the search
-/// index) and the next [`SiteCache`]; `one_shot` keeps no cache that only a rebuild uses.
+/// Renders pages `todo` (the others come from `last`) and builds the tree (all but the
+/// search index) and the next [`SiteCache`].
 pub(crate) fn assemble(
     input: &Input,
     titles: &[String],
     todo: &[PageId],
-    (prev, one_shot): (&SiteCache, bool),
+    (last, mode): (&SiteCache, Mode),
     asset_bytes: &HashMap<String, Bytes>,
     clock: &mut Clock,
 ) -> Result<(OutputTree, SiteCache), Diagnostics> {
-    let live: std::collections::HashSet<&str> =
-        input.site.pages.iter().map(|p| p.url.as_str()).collect();
-    let mut cache = SiteCache {
-        deps: prev
-            .deps
-            .iter()
-            .filter(|(url, _)| live.contains(url.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-        ..SiteCache::default()
-    };
-    let mut html: HashMap<String, Bytes> = HashMap::with_capacity(input.site.pages.len());
     let mut tree = OutputTree::default();
     let assets = statics(input, &mut tree);
-    let site_ctx = site_ctx(input.cfg);
-    let results: Vec<Result<Templated, Diagnostic>> = todo
-        .par_iter()
-        .map(|&id| page_html(input, titles, id, &site_ctx, &assets).map(|(h, d)| (id, h, d)))
-        .collect();
-    let mut diags = Diagnostics::new();
-    let mut seen = std::collections::HashSet::new();
-    for r in results {
-        match r {
-            Ok((id, h, deps)) => {
-                html.insert(input.output_path(id), Bytes::from(h));
-                let urls: Vec<String> = deps
-                    .into_iter()
-                    .map(|d| input.site.pages[d].url.clone())
-                    .collect();
-                cache
-                    .deps
-                    .insert(input.site.pages[id].url.clone(), urls.into());
-            }
-            Err(d) => {
-                if seen.insert((d.message.clone(), d.location())) {
-                    diags.push(d);
-                }
-            }
-        }
-    }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    for id in 0..input.site.pages.len() {
-        // A page not rendered now is one the plan found unchanged: the last build has it.
-        let path = input.output_path(id);
-        if let std::collections::hash_map::Entry::Vacant(e) = html.entry(path) {
-            let kept = prev.html.get(e.key()).cloned();
-            e.insert(kept.expect("the plan re-renders every page the cache lacks"));
-        }
-    }
-    for (k, v) in html.iter() {
+    let site_ctx = SiteCtx::of(input.cfg);
+    let templated = templates::render(input, titles, todo, (&site_ctx, &assets))?;
+    let (html, deps) = pages(input, templated, last);
+    for (k, v) in &html {
         tree.insert(k.clone(), v.clone());
     }
-    cache.html = html;
     for (rel, bytes) in asset_bytes {
         tree.files
             .entry(rel.clone())
             .or_insert_with(|| bytes.clone());
     }
     clock.lap("templates");
-    site_wide(
+    let print = site_wide(
         input,
         titles,
         (&site_ctx, &assets),
         &mut tree,
-        (prev, &mut cache, one_shot),
+        (last, mode),
         todo,
-        clock,
     )?;
-    Ok((tree, cache))
+    clock.lap("print");
+    Ok((tree, SiteCache { html, deps, print }))
+}
+
+/// Every page's HTML by output path, and what each shows: the pages just rendered, the
+/// others as `last` kept them.
+fn pages(
+    input: &Input,
+    templated: Vec<Templated>,
+    last: &SiteCache,
+) -> (HashMap<String, Bytes>, Deps) {
+    let site = input.site;
+    let live: HashSet<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
+    let mut deps: Deps = last
+        .deps
+        .iter()
+        .filter(|(url, _)| live.contains(url.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut html: HashMap<String, Bytes> = HashMap::with_capacity(site.pages.len());
+    for (id, h, shows) in templated {
+        html.insert(input.output_path(id), Bytes::from(h));
+        let urls: Vec<String> = shows
+            .into_iter()
+            .map(|d| site.pages[d].url.clone())
+            .collect();
+        deps.insert(site.pages[id].url.clone(), urls.into());
+    }
+    for id in 0..site.pages.len() {
+        // A page not rendered now is one the plan found unchanged: the last build has it.
+        if let Entry::Vacant(e) = html.entry(input.output_path(id)) {
+            let kept = last.html.get(e.key()).cloned();
+            e.insert(kept.expect("the plan re-renders every page the cache lacks"));
+        }
+    }
+    (html, deps)
 }
 
 /// Whether the highlighting stylesheet is part of the site (and linked from every head).
@@ -180,32 +169,26 @@ fn statics(input: &Input, tree: &mut OutputTree) -> AssetsCtx {
     assets
 }
 
-/// What the site-wide files keep between builds.
+/// What the assembly keeps between builds.
 #[derive(Default)]
 pub(crate) struct SiteCache {
     /// Page HTML by output path.
     pub(crate) html: HashMap<String, Bytes>,
     /// For each page URL, the URLs of the pages whose titles it shows.
-    pub(crate) deps: HashMap<String, Arc<[String]>>,
-    /// Each page's print-view fragment, by URL (kept only when builds repeat).
-    pub(super) print: HashMap<String, Arc<str>>,
-    /// The rendered print template with its slots, and the hash of what it shows (order,
-    /// titles, depths, assets): an edit that changes none of them reuses it. Rendering it
-    /// walks every page (27 ms at 10,000 pages).
-    pub(super) print_shell: Option<(blake3::Hash, Arc<str>)>,
-    /// The print numbering the fragments in `print` were made with.
-    pub(super) book_key: [u8; 32],
+    pub(crate) deps: Deps,
+    /// The print view's parts.
+    print: PrintCache,
 }
 
+/// Adds the files made of the whole site: 404, print view, redirects, sitemap and robots.txt.
 fn site_wide(
     input: &Input,
     titles: &[String],
     (site_ctx, assets): (&SiteCtx, &AssetsCtx),
     tree: &mut OutputTree,
-    (prev, cache, one_shot): (&SiteCache, &mut SiteCache, bool),
+    (last, mode): (&SiteCache, Mode),
     todo: &[PageId],
-    clock: &mut Clock,
-) -> Result<(), Diagnostics> {
+) -> Result<PrintCache, Diagnostics> {
     let site = input.site;
     let cfg = input.cfg;
     let base_path = cfg
@@ -233,31 +216,23 @@ fn site_wide(
         )?,
     );
 
-    super::print::print_view(
-        input,
-        titles,
-        (assets, common("../".into())),
-        tree,
-        (prev, cache, one_shot),
-        todo,
-    )?;
-    let handouts = crate::print::handout::render_all(
+    let shell = (assets, common("../".into()));
+    let (html, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
+    tree.insert("print/index.html", html);
+    for (path, html) in crate::print::handout::render_all(
         (site, input.rendered, titles),
         input.renderer,
         common,
         cfg.book.base_url.as_deref(),
-    )?;
-    for (path, html) in handouts {
+    )? {
         if tree.files.contains_key(&path) {
-            return Err(Diagnostic::error(format!(
-                "a handout would be written over the page at `{path}`"
-            ))
-            .hint("rename the folder `handout/` in the content, or set `handout = false` in the page's [extra]")
-            .into());
+            let msg = format!("a handout would be written over the page at `{path}`");
+            return Err(crate::diag::Diagnostic::error(msg)
+                .hint("rename the content folder `handout/`, or set `handout = false` in the page's [extra]")
+                .into());
         }
         tree.insert(path, html);
     }
-    clock.lap("print");
     for (path, html) in crate::redirects::files(site, cfg, titles) {
         tree.insert(path, html);
     }
@@ -270,7 +245,7 @@ fn site_wide(
         tree.insert("sitemap.xml", sitemap(base, &urls));
         tree.insert("robots.txt", robots(base));
     }
-    Ok(())
+    Ok(print)
 }
 
 /// Brings the search index to the site and adds its files to `tree`: only the documents

@@ -6,10 +6,12 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 
+use super::Built;
 use super::assemble::{self, SiteCache};
+use super::bodies;
 use super::clock::Clock;
-use super::{BuildOptions, Built, Layout};
-use crate::config::{self, Config};
+use super::plan::{self, Place};
+use crate::config::{self, Config, Overrides};
 use crate::content::assets::ImageInfo;
 use crate::content::{self, Loaded, walk};
 use crate::diag::Diagnostics;
@@ -18,6 +20,15 @@ use crate::output::OutputTree;
 use crate::render::Renderer;
 use crate::render::theme::Theme;
 use crate::search;
+
+/// Whether builds repeat: a one-shot build keeps nothing only a rebuild would use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// `guide build`, `guide check`.
+    Once,
+    /// `guide serve`: a rebuild follows every edit.
+    Repeat,
+}
 
 /// What survives between builds: made whole by a successful build, never patched.
 pub(crate) struct Cache {
@@ -35,8 +46,8 @@ pub(crate) struct State {
     pub(crate) loaded: HashMap<String, Loaded>,
     pub(crate) images: HashMap<String, ImageInfo>,
     pub(crate) asset_bytes: HashMap<String, Bytes>,
-    pub(crate) rendered: HashMap<String, (Arc<str>, Arc<Rendered>)>,
-    pub(crate) layout: Vec<Layout>,
+    pub(crate) rendered: bodies::Kept,
+    pub(crate) layout: Vec<Place>,
     pub(crate) link_targets: Vec<String>,
     /// Whether some page had code last time: every page's head links the highlighting
     /// stylesheet only then.
@@ -46,17 +57,47 @@ pub(crate) struct State {
     pub(crate) site: SiteCache,
 }
 
-pub(crate) fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
-    let cfg = config::load(&opts.root, &opts.overrides)?;
-    let theme = Theme::load(&cfg)?;
-    let renderer = Arc::new(Renderer::new(&theme)?);
-    Ok(Cache {
-        cfg,
-        renderer,
-        theme,
-        state: State::default(),
-        search: search::Index::default(),
-    })
+impl State {
+    /// What the Markdown phase reuses.
+    pub(crate) fn for_bodies(&self) -> bodies::Last<'_> {
+        bodies::Last {
+            rendered: &self.rendered,
+            link_targets: &self.link_targets,
+        }
+    }
+
+    /// What the plan compares with.
+    pub(crate) fn for_plan(&self) -> plan::Last<'_> {
+        plan::Last {
+            layout: &self.layout,
+            had_code: self.had_code,
+            deps: &self.site.deps,
+            kept_html: !self.site.html.is_empty(),
+        }
+    }
+}
+
+impl Cache {
+    /// A cache with nothing built: book.toml read from `root`, the theme compiled.
+    pub(crate) fn load(
+        root: &std::path::Path,
+        overrides: &Overrides,
+    ) -> Result<Cache, Diagnostics> {
+        Cache::with_config(config::load(root, overrides)?)
+    }
+
+    /// A cache with nothing built for the configuration `cfg`.
+    pub(crate) fn with_config(cfg: Config) -> Result<Cache, Diagnostics> {
+        let theme = Theme::load(&cfg)?;
+        let renderer = Arc::new(Renderer::new(&theme)?);
+        Ok(Cache {
+            cfg,
+            renderer,
+            theme,
+            state: State::default(),
+            search: search::Index::default(),
+        })
+    }
 }
 
 /// A build that has succeeded up to the search index: the new cache state, the tree without
@@ -67,6 +108,7 @@ pub(crate) struct Staged {
     pub(crate) site: content::Site,
     pub(crate) titles: Vec<String>,
     pub(crate) rendered: Vec<Arc<Rendered>>,
+    /// The pages that went through the templates (their search documents may have changed).
     pub(crate) todo: Vec<usize>,
     pub(crate) warnings: Diagnostics,
     pub(crate) clock: Clock,

@@ -1,33 +1,39 @@
-//! The build: config → content → markdown (parallel) → validate → render (parallel) → tree.
+//! The build, one phase after another: read → order → Markdown → check → plan → templates
+//! and site-wide files → (on commit) search index.
 //!
 //! A [`Session`] keeps what it built so the next build after an edit reuses it: unchanged
 //! files are not re-read, unchanged pages not re-rendered from Markdown, and when no title
 //! or page moved, only the edited pages go through the templates again. A full build is the
 //! same code with nothing cached, which makes it the oracle for incremental rebuilds.
-
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-use bytes::Bytes;
-use rayon::prelude::*;
+//!
+//! Each phase is a file: [`read`], `content::order`, [`bodies`], [`check`], [`plan`],
+//! [`assemble`] (with [`templates`] and [`print`]); [`cache`] holds what survives a build and
+//! commits it, [`session`] decides what to rebuild.
 
 mod assemble;
+mod bodies;
 mod cache;
+mod check;
 mod clock;
+mod plan;
 mod print;
+mod read;
+mod session;
 mod templates;
 
-use cache::{Cache, Staged, State, commit, fresh};
-use clock::Clock;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::{Config, Overrides};
-use crate::content::assets;
-use crate::content::{self, walk};
 use crate::diag::Diagnostics;
-use crate::markdown::{self, Rendered};
+use crate::markdown::Rendered;
 use crate::output::OutputTree;
-use crate::validate;
+use cache::{Cache, Mode, Staged, State};
+use clock::Clock;
+use read::Changed;
+
+pub(crate) use session::build_loaded;
+pub use session::{Session, build};
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -57,285 +63,31 @@ pub struct Built {
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
-/// A page's place as the templates see it: URL, title, parent URL, description.
-pub(crate) type Layout = (String, String, Option<String>, String);
-
-/// Builds once, with nothing cached.
-pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
-    let mut session = Session::new(opts.clone());
-    session.one_shot = true;
-    session.build()
-}
-
-/// A build that can be repeated cheaply after edits.
-pub struct Session {
-    opts: BuildOptions,
-    /// What the last successful build left; only ever replaced whole.
-    cache: Option<Cache>,
-    /// Files changed since `cache` was made: a failed build keeps the cache as it was, so
-    /// the next build must still treat what that build saw change as changed.
-    pending: Vec<PathBuf>,
-    one_shot: bool,
-}
-
-impl Session {
-    /// A session with nothing built yet.
-    pub fn new(mut opts: BuildOptions) -> Self {
-        // `rebuild` compares changed paths (absolute, from a watcher) with paths under the
-        // root, so the root must be absolute too.
-        if let Ok(abs) = std::path::absolute(&opts.root) {
-            opts.root = abs;
-        }
-        Session {
-            opts,
-            cache: None,
-            pending: Vec::new(),
-            one_shot: false,
-        }
-    }
-
-    /// The project root.
-    pub fn root(&self) -> &Path {
-        &self.opts.root
-    }
-
-    /// The configuration of the last successful build, if any.
-    pub fn config(&self) -> Option<&Config> {
-        self.cache.as_ref().map(|c| &c.cfg)
-    }
-
-    /// A full build; the cache is replaced.
-    pub fn build(&mut self) -> Result<Built, Diagnostics> {
-        self.cache = None;
-        self.run()
-    }
-
-    /// A build after `changed` files changed: book.toml or theme edits rebuild everything;
-    /// content edits reuse what they did not touch.
-    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
-        self.pending.extend_from_slice(changed);
-        if let Some(c) = &self.cache {
-            let content = c.cfg.content_dir();
-            if self.pending.iter().any(|p| !p.starts_with(&content)) {
-                self.cache = None;
-            }
-        }
-        self.run()
-    }
-
-    /// Builds on the cache (or from nothing) and replaces the cache whole on success; after
-    /// a failure the cache stays as the last success left it.
-    fn run(&mut self) -> Result<Built, Diagnostics> {
-        let (prev, from_scratch) = match self.cache.take() {
-            Some(c) => (c, false),
-            None => {
-                self.pending.clear();
-                (fresh(&self.opts)?, true)
-            }
-        };
-        match build_with(&prev, &self.pending, self.one_shot) {
-            Ok(staged) => {
-                let (built, cache) = commit(prev, staged);
-                self.pending.clear();
-                self.cache = Some(cache);
-                Ok(built)
-            }
-            Err(diags) => {
-                // A cache that never built anything is worth nothing: the next build is full.
-                if !from_scratch {
-                    self.cache = Some(prev);
-                }
-                Err(diags)
-            }
-        }
-    }
-}
-
-fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Staged, Diagnostics> {
+/// Every phase but the search index, on the last build's `cache`, after `changed` files
+/// changed: the tree and the next cache state, or every problem found.
+fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diagnostics> {
+    let (cfg, last) = (&cache.cfg, &cache.state);
+    let changed = Changed(changed);
     let mut clock = Clock::default();
     clock.lap("start");
-    let prev = &cache.state;
-    let cfg = &cache.cfg;
-    let mut next = State::default();
-    // A changed folder (a rename, or a rescan after lost events) means every file under it.
-    let is_changed = |p: &Path| changed.iter().any(|c| p.starts_with(c));
-    let content_dir = cfg.content_dir();
-    let (found, mut diags) = match &prev.walked {
-        Some(w) if w.0.still_valid(changed) => w.clone(),
-        _ => walk::walk(cfg, &content_dir, &cfg.build.content),
-    };
-    if !one_shot {
-        next.walked = Some((found.clone(), diags.clone()));
-    }
-
-    // Read only new or changed page files.
-    let shown = cfg.build.content.clone();
-    let results: Vec<_> = found
-        .pages
-        .par_iter()
-        .map(|f| match prev.loaded.get(&f.rel) {
-            Some(l) if !is_changed(&f.path) => Ok(l.clone()),
-            _ => content::load_page(&f.path, &f.rel, &shown),
-        })
-        .collect();
-    let mut loaded = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(l) => loaded.push(l),
-            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
-        }
-    }
-    next.loaded = loaded.iter().map(|l| (l.rel.clone(), l.clone())).collect();
-
-    // Assets: read and measure only new or changed ones.
-    let fresh_assets: Vec<_> = found
-        .assets
-        .par_iter()
-        .filter(|f| is_changed(&f.path) || !prev.asset_bytes.contains_key(&f.rel))
-        .map(|f| {
-            (
-                f.rel.clone(),
-                crate::fsx::read(&f.path, &cfg.build.content.join(&f.rel)),
-            )
-        })
-        .collect();
-    let keep: HashSet<&str> = found.assets.iter().map(|f| f.rel.as_str()).collect();
-    next.asset_bytes = prev
-        .asset_bytes
-        .iter()
-        .filter(|(k, _)| keep.contains(k.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    next.images = prev
-        .images
-        .iter()
-        .filter(|(k, _)| keep.contains(k.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    // Images whose size or SVG markup changed: the pages showing them are re-rendered.
-    let mut edited_images: HashSet<String> = HashSet::new();
-    for (rel, bytes) in fresh_assets {
-        match bytes {
-            Ok(b) => {
-                let info = assets::is_image(&rel)
-                    .then(|| assets::info(&rel, &b))
-                    .flatten();
-                if prev.images.get(&rel) != info.as_ref() {
-                    edited_images.insert(rel.clone());
-                }
-                match info {
-                    Some(info) => next.images.insert(rel.clone(), info),
-                    None => next.images.remove(&rel),
-                };
-                next.asset_bytes.insert(rel, Bytes::from(b));
-            }
-            Err(d) => diags.push(d),
-        }
-    }
-    let asset_map = found
-        .assets
-        .into_iter()
-        .map(|f| {
-            (
-                f.rel.clone(),
-                content::Asset {
-                    rel: f.rel,
-                    path: f.path,
-                },
-            )
-        })
-        .collect();
+    let mut diags = Diagnostics::new();
+    let read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
-    let (site, order_diags) =
-        content::order::assemble(loaded, asset_map, cfg.build.drafts, &cfg.build.content);
+    let (site, order_diags) = crate::content::order::assemble(
+        read.loaded.clone(),
+        read.assets,
+        cfg.build.drafts,
+        &cfg.build.content,
+    );
     diags.extend(order_diags);
-
-    // Markdown: re-render a page when its text changed, or when the set of link targets did.
-    let mut targets: Vec<String> = site
-        .pages
-        .iter()
-        .map(|p| format!("{}\t{}", p.rel, p.url))
-        .chain(site.assets.keys().cloned())
-        .collect();
-    targets.sort_unstable();
-    let targets_same = targets == prev.link_targets;
-    next.link_targets = targets;
-    let images = &next.images;
-    // Where `{{#include}}` may read: the project and `allow-outside` folders.
-    let bounds = crate::confine::Bounds::project(cfg);
     clock.lap("order");
-    let rendered: Vec<(Arc<Rendered>, bool)> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|id| {
-            let p = &site.pages[id];
-            match prev.rendered.get(&p.rel) {
-                Some((text, r))
-                    if targets_same
-                        && Arc::ptr_eq(text, &p.text)
-                        && !r.images.iter().any(|i| edited_images.contains(i))
-                        && !r
-                            .includes
-                            .iter()
-                            .any(|i| is_changed(&lexical(&content_dir.join(i)))) =>
-                {
-                    (r.clone(), false)
-                }
-                _ => (
-                    Arc::new(markdown::render(&markdown::Ctx {
-                        site: &site,
-                        images,
-                        page: id,
-                        trust_html: cfg.build.trust_html,
-                        root: &cfg.root,
-                        bounds: &bounds,
-                        content: &content_dir,
-                        links: &cfg.links,
-                    })),
-                    true,
-                ),
-            }
-        })
-        .collect();
-    next.rendered = site
-        .pages
-        .iter()
-        .zip(&rendered)
-        .map(|(p, (r, _))| (p.rel.clone(), (p.text.clone(), r.clone())))
-        .collect();
-    for (r, _) in &rendered {
-        for d in &r.diags {
-            diags.push(d.clone());
-        }
-    }
-    let svg_figures = rendered.iter().flat_map(|(r, _)| r.svg_figures.iter());
-    for d in assets::svg_warnings(svg_figures, &next.images, &cfg.build.content) {
-        diags.push(d);
-    }
-    let plain: Vec<&Rendered> = rendered.iter().map(|(r, _)| r.as_ref()).collect();
+    let with = (last.for_bodies(), changed, &read.edited_images);
+    let bodies = bodies::render(cfg, &site, &read.images, with, &mut diags);
+    let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
     clock.lap("markdown");
-    diags.extend(validate::links(&site, &plain));
-    let reviews = crate::health::review_all(&site, cfg, &mut diags);
-    if cfg.safety.require_stop_if {
-        crate::health::stop_ifs_required(&site, &plain, &mut diags);
-    }
-    let statics: Vec<&str> = cache.theme.statics().map(|(name, _)| name).collect();
-    diags.extend(validate::collisions(&site, cfg, &statics));
-    diags.extend(crate::redirects::check(&site, cfg, &statics));
+    let (warnings, reviews) =
+        check::check(cfg, &site, (&plain, &read.images), &cache.theme, diags)?;
     clock.lap("validate");
-    if cfg.build.deny_warnings {
-        diags.deny_warnings();
-    }
-    diags.sort();
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    let warnings = diags;
-    let fresh_pages: HashSet<usize> = rendered
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, f))| *f)
-        .map(|(i, _)| i)
-        .collect();
     let input = assemble::Input {
         cfg,
         site: &site,
@@ -345,70 +97,38 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         reviews: &reviews,
     };
     let titles = input.titles();
-    // What changed in the layout decides which pages go through the templates again.
-    let layout: Vec<Layout> = site
-        .order
-        .iter()
-        .map(|&id| {
-            let p = &site.pages[id];
-            let description = p.front.description.clone().unwrap_or_default();
-            (
-                p.url.clone(),
-                titles[id].clone(),
-                p.parent.map(|q| site.pages[q].url.clone()),
-                description,
-            )
-        })
-        .collect();
-    let same_structure = layout.len() == prev.layout.len()
-        && layout
-            .iter()
-            .zip(&prev.layout)
-            .all(|(a, b)| a.0 == b.0 && a.2 == b.2);
     let has_code = assemble::needs_highlight(&plain);
-    let same_head = prev.had_code == Some(has_code);
-    let todo: Vec<usize> = if !same_structure || !same_head || prev.site.html.is_empty() {
-        (0..site.pages.len()).collect()
-    } else {
-        // Same pages in the same places: re-render the edited pages, and the pages that show
-        // a title or description that changed (neighbours, parent, navigation).
-        let retitled: HashSet<&str> = layout
-            .iter()
-            .zip(&prev.layout)
-            .filter(|(a, b)| a.1 != b.1 || a.3 != b.3)
-            .map(|(a, _)| a.0.as_str())
-            .collect();
-        let shows_retitled = |url: &str| {
-            prev.site
-                .deps
-                .get(url)
-                .is_some_and(|d| d.iter().any(|u| retitled.contains(u.as_str())))
-        };
-        (0..site.pages.len())
-            .filter(|id| {
-                fresh_pages.contains(id)
-                    || (!retitled.is_empty() && shows_retitled(&site.pages[*id].url))
-            })
-            .collect()
-    };
+    let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), has_code, &bodies.edited);
     let (tree, site_cache) = assemble::assemble(
         &input,
         &titles,
         &todo,
-        (&prev.site, one_shot),
-        &next.asset_bytes,
+        (&last.site, mode),
+        &read.asset_bytes,
         &mut clock,
     )
     .map_err(|mut errors| {
         errors.extend(warnings.clone());
         errors
     })?;
-    next.site = site_cache;
-    next.layout = layout;
-    next.had_code = Some(has_code);
-    let rendered = rendered.into_iter().map(|(r, _)| r).collect();
+    let state = State {
+        loaded: read
+            .loaded
+            .into_iter()
+            .map(|l| (l.rel.clone(), l))
+            .collect(),
+        images: read.images,
+        asset_bytes: read.asset_bytes,
+        rendered: bodies.kept,
+        layout,
+        link_targets: bodies.link_targets,
+        had_code: Some(has_code),
+        walked: (mode == Mode::Repeat).then_some(read.walked),
+        site: site_cache,
+    };
+    let rendered = bodies.rendered;
     Ok(Staged {
-        state: next,
+        state,
         tree,
         site,
         titles,
@@ -417,20 +137,4 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
         warnings,
         clock,
     })
-}
-
-/// `path` with `.` and `..` components folded away (an include may name `../x.rs`), so it
-/// compares with the absolute paths a watcher reports.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

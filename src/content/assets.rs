@@ -9,9 +9,6 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use super::Asset;
 use super::svg_sanitize;
 use crate::diag::Diagnostic;
 
@@ -20,7 +17,7 @@ const INLINE_LIMIT: usize = 200 * 1024;
 
 /// What the renderer needs to know about an image file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImageInfo {
+pub(crate) struct ImageInfo {
     /// Intrinsic width in CSS pixels.
     pub width: u32,
     /// Intrinsic height in CSS pixels.
@@ -34,7 +31,7 @@ pub struct ImageInfo {
 }
 
 /// Is this file one that can be a figure?
-pub fn is_image(rel: &str) -> bool {
+pub(crate) fn is_image(rel: &str) -> bool {
     let ext = rel.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
     matches!(
         ext.as_str(),
@@ -42,21 +39,8 @@ pub fn is_image(rel: &str) -> bool {
     )
 }
 
-/// Reads every image asset's facts, in parallel. Unreadable images get no entry; the
-/// figure that uses one then reports it.
-pub fn scan(assets: &HashMap<String, Asset>) -> HashMap<String, ImageInfo> {
-    assets
-        .par_iter()
-        .filter(|(rel, _)| is_image(rel))
-        .filter_map(|(rel, a)| {
-            let bytes = std::fs::read(&a.path).ok()?;
-            Some((rel.clone(), info(rel, &bytes)?))
-        })
-        .collect()
-}
-
 /// Facts of one image from its bytes.
-pub fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
+pub(crate) fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
     if rel.to_ascii_lowercase().ends_with(".svg") {
         let text = std::str::from_utf8(bytes).ok()?;
         let (start, _) = svg_bounds(text)?;
@@ -168,7 +152,7 @@ fn svg_size(tag: &str) -> Option<(u32, u32)> {
 }
 
 /// The value of an attribute in a start tag (simple scanner, enough for a root `<svg>`).
-pub fn attr(tag: &str, name: &str) -> Option<String> {
+pub(crate) fn attr(tag: &str, name: &str) -> Option<String> {
     let mut rest = tag;
     while let Some(i) = rest.find(name) {
         let before = rest[..i].chars().last();

@@ -7,14 +7,14 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{Asset, Loaded, Page, PageId, Site};
+use super::{Loaded, Page, PageId, Site};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::slug::slugify;
 
 /// Builds the [`Site`] from loaded pages and assets.
-pub fn assemble(
+pub(crate) fn assemble(
     loaded: Vec<Loaded>,
-    assets: HashMap<String, Asset>,
+    assets: std::collections::HashSet<String>,
     drafts: bool,
     shown: &Path,
 ) -> (Site, Diagnostics) {
@@ -179,7 +179,7 @@ fn segment(p: &Page) -> String {
 }
 
 /// `02-location` -> `location`; a name that is only a number keeps it.
-pub fn strip_prefix(name: &str) -> &str {
+pub(crate) fn strip_prefix(name: &str) -> &str {
     let digits = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let rest = &name[digits..];
     match rest.strip_prefix(['-', '_', '.', ' ']) {

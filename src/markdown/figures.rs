@@ -230,9 +230,7 @@ fn image(
     }
     let info = rel.as_ref().and_then(|r| ctx.images.get(r).map(|i| (r, i)));
     let Some((rel, info)) = info else {
-        let exists = rel
-            .as_ref()
-            .is_some_and(|r| ctx.site.assets.contains_key(r));
+        let exists = rel.as_ref().is_some_and(|r| ctx.site.assets.contains(r));
         out.diags.push(image_not_found(ctx, span, dest_url, exists));
         return Img {
             html: String::new(),
@@ -303,7 +301,6 @@ fn figure(
     }
     out.figures.push(Figure {
         src: img.src.clone(),
-        alt: img.alt.clone(),
     });
     let n = out.figures.len();
     let id = format!("figure-{n}");

@@ -16,7 +16,7 @@ use crate::html::html_escape;
 
 /// One entry of the in-page table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct TocEntry {
+pub(crate) struct TocEntry {
     /// 2 or 3.
     pub level: u8,
     /// The heading's id.

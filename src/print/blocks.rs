@@ -56,8 +56,8 @@ pub(crate) fn top_level(html: &str) -> Vec<&str> {
 }
 
 const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "param",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param",
 ];
 
 #[cfg(test)]

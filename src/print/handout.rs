@@ -85,7 +85,10 @@ pub(crate) fn body(html: &str, page: &str) -> String {
             || b.starts_with("<figure class=\"figure\"")
             || ["callout-stop", "callout-warning", "callout-caution"]
                 .iter()
-                .any(|c| b.starts_with("<div class=\"callout") && b[..b.find('>').unwrap_or(0)].contains(c));
+                .any(|c| {
+                    b.starts_with("<div class=\"callout")
+                        && b[..b.find('>').unwrap_or(0)].contains(c)
+                });
         if keep {
             if let Some(h) = heading.take() {
                 out.push_str(&strip_heading_anchor(h));
@@ -141,9 +144,12 @@ fn reroot(html: &str, page: &str) -> String {
 /// `https:`, `mailto:`, `data:`, `//host`: left as written.
 fn is_external(url: &str) -> bool {
     url.starts_with("//")
-        || url
-            .find(':')
-            .is_some_and(|i| i > 0 && url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        || url.find(':').is_some_and(|i| {
+            i > 0
+                && url[..i]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
 }
 
 #[cfg(test)]

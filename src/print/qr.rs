@@ -19,11 +19,15 @@ pub(crate) fn svg(url: &str) -> Option<String> {
         .replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;");
-    Some(image[at..].replacen(
-        "<svg",
-        &format!("<svg class=\"handout-qr\" role=\"img\" aria-label=\"QR code: {label}\""),
-        1,
-    ).replacen(" version=\"1.1\"", "", 1))
+    Some(
+        image[at..]
+            .replacen(
+                "<svg",
+                &format!("<svg class=\"handout-qr\" role=\"img\" aria-label=\"QR code: {label}\""),
+                1,
+            )
+            .replacen(" version=\"1.1\"", "", 1),
+    )
 }
 
 #[cfg(test)]

@@ -33,7 +33,9 @@ fn print_view_is_a_book_with_chapters_and_unique_figure_numbers() {
     assert!(numbers.contains(&"Figure 3.2."), "{numbers:?}");
     assert!(print.contains("<summary>Description of figure 3.2</summary>"));
     // Running heads: each chapter on its own named page.
-    assert!(print.contains("@page ch-3 { @top-right { content: \"3 Releasing the trigger point\"; } }"));
+    assert!(
+        print.contains("@page ch-3 { @top-right { content: \"3 Releasing the trigger point\"; } }")
+    );
     assert!(print.contains("class=\"print-page print-depth-1 print-ch-3\""));
 }
 
@@ -52,18 +54,28 @@ fn nested_pages_print_one_level_down_and_cross_references_follow_the_numbers() {
     let print = g.read("public/print/index.html");
     assert_eq!(title_levels(&print), [1, 1, 1, 1, 1, 1, 1, 2]);
     assert!(print.contains("<span class=\"print-num\">6.1</span> More</h2>"));
-    assert!(print.contains("<h3 id=\"page-extra-more--part\""), "headings one level down");
+    assert!(
+        print.contains("<h3 id=\"page-extra-more--part\""),
+        "headings one level down"
+    );
     // The section page has chapter 6's first figure: the nested page's first is 6.2.
     assert!(print.contains("Figure 6.1.</span> One"));
     assert!(print.contains("Figure 6.2.</span> Again"));
     assert!(print.contains(">Figure 6.2</a>"), "link text renumbered");
-    assert!(print.contains(">figure 6.1 there</a>"), "link to another page's figure");
+    assert!(
+        print.contains(">figure 6.1 there</a>"),
+        "link to another page's figure"
+    );
 }
 
 #[test]
 fn handouts_for_pages_with_steps_with_a_qr_code_when_base_url_is_set() {
     let g = GuideTest::bundled();
-    g.edit("book.toml", "[book]\n", "[book]\nbase-url = \"https://example.org/guide/\"\n");
+    g.edit(
+        "book.toml",
+        "[book]\n",
+        "[book]\nbase-url = \"https://example.org/guide/\"\n",
+    );
     g.build_ok();
     let h = g.read("public/handout/release/index.html");
     assert!(h.contains("<h1 class=\"handout-title\">Releasing the trigger point</h1>"));
@@ -71,10 +83,19 @@ fn handouts_for_pages_with_steps_with_a_qr_code_when_base_url_is_set() {
     assert!(h.contains("callout-warning") && h.contains("callout-caution"));
     assert!(h.contains("<svg class=\"handout-qr\" role=\"img\" aria-label=\"QR code: https://example.org/guide/release/\""));
     assert!(!h.contains("callout-tip"), "only safety callouts");
-    assert!(h.contains("src=\"../../diagrams/") || h.contains("<svg"), "figures kept");
-    assert!(!h.contains("aria-describedby"), "descriptions are not on the sheet");
+    assert!(
+        h.contains("src=\"../../diagrams/") || h.contains("<svg"),
+        "figures kept"
+    );
+    assert!(
+        !h.contains("aria-describedby"),
+        "descriptions are not on the sheet"
+    );
     // The page links its handout; a page without steps has none; nor has the home page.
-    assert!(g.read("public/release/index.html").contains("href=\"../handout/release/\""));
+    assert!(
+        g.read("public/release/index.html")
+            .contains("href=\"../handout/release/\"")
+    );
     assert!(!g.path("public/handout/anatomy/index.html").exists());
     assert!(!g.path("public/handout/home/index.html").exists());
 }

@@ -6,7 +6,7 @@ use fantoccini::Locator;
 use serde_json::json;
 
 use guide::BuildOptions;
-use guide::render::theme::Theme;
+use guide::Theme;
 use guide::serve::adapter::GuideSite;
 use guide::serve::{self, ServeOptions};
 
