@@ -95,6 +95,9 @@ pub struct BuildSection {
     /// links) instead of passing it through the allowlist; URLs are still rewritten and checked.
     #[serde(default)]
     pub trust_html: bool,
+    /// `$...$` and `$$...$$` are formulas, rendered at build time to MathML.
+    #[serde(default)]
+    pub math: bool,
     /// Folders outside the project (or, for content symlinks, outside the content folder)
     /// that the guide may read from or write to; see [`crate::confine`].
     #[serde(default)]
@@ -113,6 +116,7 @@ impl Default for BuildSection {
             drafts: false,
             deny_warnings: false,
             trust_html: false,
+            math: false,
             allow_outside: Vec::new(),
             include_hidden: Vec::new(),
         }
@@ -195,7 +199,7 @@ impl Config {
 }
 
 /// Loads `<root>/book.toml`.
-pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
+pub(crate) fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let shown = Path::new("book.toml");
     let path = root.join(shown);
     if !path.is_file() {
@@ -309,7 +313,7 @@ fn parse(text: &Arc<str>, shown: &Path) -> Result<BookToml, Diagnostics> {
 }
 
 /// Turns a toml error into a diagnostic, `offset` being where the parsed text starts in the file.
-pub fn serde_error(
+pub(crate) fn serde_error(
     e: toml::de::Error,
     file_text: &Arc<str>,
     shown: &Path,

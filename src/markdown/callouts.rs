@@ -10,7 +10,7 @@
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
 use super::{Ctx, Ev, Rendered};
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 
 /// (marker, class, default title), the five types first.
 const TYPES: &[(&str, &str, &str)] = &[

@@ -78,7 +78,7 @@ fn video_html(
     let stem = rel.rsplit_once('.').map_or(rel, |(s, _)| s);
     let beside = |ext: &str| {
         let p = format!("{stem}.{ext}");
-        ctx.site.assets.contains_key(&p).then_some(p)
+        ctx.site.assets.contains(&p).then_some(p)
     };
     // A poster is a photo like any other: published as a variant, without its metadata.
     let poster = ["jpg", "jpeg", "png", "webp"]

@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::links::{encode_path, is_external, resolve};
 use super::{Ctx, Ev, Figure, Rendered};
-use crate::content::assets::{html_escape, inline_svg};
+use crate::html::{html_escape, inline_svg};
 
 pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Vec<Ev<'a>> {
     super::figure_media::social_override(ctx, out);
@@ -162,7 +162,6 @@ fn close_of(events: &[Ev], start: usize) -> usize {
 
 struct Img {
     html: String,
-    src: String,
     alt: String,
     title: String,
 }
@@ -217,12 +216,7 @@ fn image(
             "<img src=\"{}\" alt=\"{alt_h}\"{lazy} decoding=\"async\">",
             html_escape(dest_url)
         );
-        return Img {
-            html,
-            src: dest_url.to_string(),
-            alt,
-            title,
-        };
+        return Img { html, alt, title };
     }
     let path = dest_url.split(['#', '?']).next().unwrap_or("");
     let rel = resolve(ctx.folder(), path);
@@ -231,13 +225,10 @@ fn image(
     }
     let info = rel.as_ref().and_then(|r| ctx.images.get(r).map(|i| (r, i)));
     let Some((rel, info)) = info else {
-        let exists = rel
-            .as_ref()
-            .is_some_and(|r| ctx.site.assets.contains_key(r));
+        let exists = rel.as_ref().is_some_and(|r| ctx.site.assets.contains(r));
         out.diags.push(image_not_found(ctx, span, dest_url, exists));
         return Img {
             html: String::new(),
-            src: String::new(),
             alt,
             title,
         };
@@ -252,12 +243,7 @@ fn image(
         seen > 0,
         inline,
     ) {
-        return Img {
-            html,
-            src: rel.clone(),
-            alt,
-            title,
-        };
+        return Img { html, alt, title };
     }
     let html = format!(
         "<img src=\"{}{}\" alt=\"{alt_h}\" width=\"{}\" height=\"{}\"{lazy} decoding=\"async\">",
@@ -276,12 +262,7 @@ fn image(
         }
         _ => html,
     };
-    Img {
-        html,
-        src: rel.clone(),
-        alt,
-        title,
-    }
+    Img { html, alt, title }
 }
 
 /// The error for an image that is missing (`exists`: present but not a readable image),
@@ -321,10 +302,7 @@ fn figure(
             }
         }
     }
-    out.figures.push(Figure {
-        src: img.src.clone(),
-        alt: img.alt.clone(),
-    });
+    out.figures.push(Figure);
     let n = out.figures.len();
     let id = format!("figure-{n}");
     out.anchors.insert(id.clone());

@@ -11,13 +11,14 @@ mod figure_media;
 mod figures;
 mod footnotes;
 mod headings;
-pub mod highlight;
+pub(crate) mod highlight;
 mod include;
 mod include_check;
 mod include_lines;
 mod include_map;
 mod langs;
 mod links;
+mod math;
 mod raw_html;
 mod rust_hidden;
 mod stop_if;
@@ -34,16 +35,17 @@ use crate::content::assets::ImageInfo;
 use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 
-pub use headings::TocEntry;
+pub(crate) use headings::TocEntry;
 pub(crate) use headings::slug as heading_slug;
 pub(crate) use links::encode_path;
-pub use text::TextSection;
+pub(crate) use math::mathjax_spans;
+pub(crate) use text::TextSection;
 
 /// An event with its byte range in the page body.
 pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
 
 /// The parser options, in one place: every extension the spec lists.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -55,7 +57,7 @@ pub fn options() -> Options {
 }
 
 /// What a page's Markdown is rendered against.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     /// The whole guide (for resolving links).
     pub site: &'a Site,
     /// Facts of every image asset.
@@ -74,6 +76,8 @@ pub struct Ctx<'a> {
     pub links: &'a crate::config::KeyTable,
     /// book.toml's `[images]`: the widths and formats photos are published in.
     pub media: &'a crate::media::ImagesSection,
+    /// `[build] math`: `$...$` and `$$...$$` are formulas, rendered to MathML.
+    pub math: bool,
 }
 
 impl Ctx<'_> {
@@ -111,7 +115,7 @@ impl Ctx<'_> {
 }
 
 /// `""` -> `./`, `a/` -> `../`, `a/b/` -> `../../`.
-pub fn root_prefix(url: &str) -> String {
+pub(crate) fn root_prefix(url: &str) -> String {
     let depth = url.matches('/').count();
     if depth == 0 {
         "./".into()
@@ -130,7 +134,7 @@ const THEME_IDS: &[&str] = &[
 
 /// A link to validate once every page's anchors are known.
 #[derive(Debug, Clone)]
-pub struct LinkRef {
+pub(crate) struct LinkRef {
     /// The page linked to.
     pub target: PageId,
     /// `#fragment`, if any.
@@ -139,18 +143,13 @@ pub struct LinkRef {
     pub span: Range<usize>,
 }
 
-/// A figure on the page.
+/// A figure on the page (counted for numbering; the social card is [`Rendered::social`]).
 #[derive(Debug, Clone)]
-pub struct Figure {
-    /// Content-relative path of the image (`diagrams/x.svg`), or the URL if external.
-    pub src: String,
-    /// Alt text.
-    pub alt: String,
-}
+pub(crate) struct Figure;
 
 /// The result of rendering one page's Markdown.
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The HTML body.
     pub html: String,
     /// Text of a leading `#` heading (removed from the body; the template shows the title).
@@ -200,7 +199,7 @@ pub struct Rendered {
 impl Rendered {
     /// Points `d` at `span`, a span of the page's file as recorded in [`LinkRef::span`]:
     /// through includes, at the included file's own line.
-    pub fn place(
+    pub(crate) fn place(
         &self,
         d: Diagnostic,
         page: &crate::content::Page,
@@ -218,17 +217,26 @@ impl Rendered {
 }
 
 /// Renders one page.
-pub fn render(ctx: &Ctx) -> Rendered {
+pub(crate) fn render(ctx: &Ctx) -> Rendered {
     let page = &ctx.site.pages[ctx.page];
     let body = &page.text[page.body_start..];
     let mut out = Rendered::default();
     out.anchors.extend(THEME_IDS.iter().map(|s| s.to_string()));
     let expanded = include::expand(ctx, body, &mut out);
-    let events: Vec<Ev> = Parser::new_ext(&expanded.text, options())
+    let opts = if ctx.math {
+        options() | Options::ENABLE_MATH
+    } else {
+        options()
+    };
+    let events: Vec<Ev> = Parser::new_ext(&expanded.text, opts)
         .into_offset_iter()
         .collect();
     include_check::leftovers(&events, &expanded, ctx, &mut out);
     let located = out.diags.len();
+    if !ctx.math {
+        math::check_off(&expanded.text, ctx, &mut out);
+    }
+    math::check_mathjax(&expanded.text, &events, ctx, &mut out);
     let events = raw_html::pass(events, &expanded.text, ctx, &mut out);
     let events = footnotes::pass(events, &expanded.text, ctx, &mut out);
     let mut events = callouts::pass(events, &expanded.text, ctx, &mut out);
@@ -243,6 +251,11 @@ pub fn render(ctx: &Ctx) -> Rendered {
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
+    let events = if ctx.math {
+        math::pass(events, &expanded.text, ctx, &mut out)
+    } else {
+        events
+    };
     let events = figures::pass(events, ctx, &mut out);
     let events = links::pass(events, ctx, &mut out);
     let events = blocks::pass(events, ctx, &mut out);

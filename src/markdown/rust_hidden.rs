@@ -14,7 +14,7 @@ use syntect::parsing::{ParseState, ScopeStack};
 use syntect::util::LinesWithEndings;
 
 use super::highlight::{self, STYLE, SYNTAXES};
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 
 /// A code block's lines after mdBook's rules: the program text and which lines are hidden.
 struct Split {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use bytes::Bytes;
 
 /// The cache folder's name under the project root (also in serve's ignore list).
-pub const DIR: &str = ".guide-cache";
+pub(crate) const DIR: &str = ".guide-cache";
 
 /// Where processed images of the project at `root` are kept.
 pub(crate) fn images_dir(root: &Path) -> PathBuf {

@@ -84,7 +84,7 @@ impl Picture<'_> {
             .max()
             .unwrap_or(widths[0]);
         let ext = r.format.ext();
-        let sizes = crate::content::assets::html_escape(&self.settings.sizes);
+        let sizes = crate::html::html_escape(&self.settings.sizes);
         let source = if self.settings.webp && r.format != Format::Webp {
             format!(
                 "<source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\">",

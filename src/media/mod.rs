@@ -8,7 +8,7 @@
 //! raster once (in parallel, through the [`cache`]), and its errors and size warnings point
 //! at the Markdown image that uses the file.
 
-pub mod cache;
+pub(crate) mod cache;
 pub(crate) mod card;
 pub(crate) mod config;
 pub(crate) mod markup;
@@ -17,13 +17,13 @@ pub(crate) mod process;
 pub(crate) mod publish;
 pub(crate) mod video;
 
-pub use config::ImagesSection;
-pub use probe::{Format, Media, Raster};
-pub use publish::Use;
+pub(crate) use config::ImagesSection;
+pub(crate) use probe::{Format, Media};
+pub(crate) use publish::Use;
 pub(crate) use publish::{Memo, Sources, publish};
 
 /// Extensions the scan probes: images, videos, and image formats it names as unsupported.
-pub fn wants_probe(rel: &str) -> bool {
+pub(crate) fn wants_probe(rel: &str) -> bool {
     let ext = ext_of(rel);
     crate::content::assets::is_image(rel)
         || video::is_video_ext(&ext)

@@ -13,7 +13,7 @@ pub(crate) const UNSUPPORTED: [&str; 7] = ["heic", "heif", "tif", "tiff", "bmp",
 
 /// What the figure code and the publisher know about a media file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Media {
+pub(crate) enum Media {
     /// A photo or raster drawing published as responsive variants.
     Raster(Raster),
     /// An image published as it is: GIF (animation would be lost) and AVIF (no decoder here).
@@ -26,7 +26,7 @@ pub enum Media {
 
 /// A raster image's facts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Raster {
+pub(crate) struct Raster {
     /// Width as shown (EXIF orientation applied).
     pub width: u32,
     /// Height as shown.
@@ -43,7 +43,7 @@ pub struct Raster {
 
 /// Raster formats that are decoded and re-encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     /// JPEG: fallback variants are JPEG.
     Jpeg,
     /// PNG: fallback variants are PNG.
@@ -54,19 +54,11 @@ pub enum Format {
 
 impl Format {
     /// The file extension of variants in this format.
-    pub fn ext(self) -> &'static str {
+    pub(crate) fn ext(self) -> &'static str {
         match self {
             Format::Jpeg => "jpg",
             Format::Png => "png",
             Format::Webp => "webp",
-        }
-    }
-    /// The MIME type.
-    pub fn mime(self) -> &'static str {
-        match self {
-            Format::Jpeg => "image/jpeg",
-            Format::Png => "image/png",
-            Format::Webp => "image/webp",
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::diag::Diagnostic;
 /// A photo shown by a page: its content-relative path and a diagnostic located at the
 /// Markdown image (its message is filled in if there is something to say).
 #[derive(Debug, Clone)]
-pub struct Use {
+pub(crate) struct Use {
     /// The photo's content-relative path.
     pub rel: String,
     /// Located at the image; severity and message are replaced when used.

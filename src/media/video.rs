@@ -5,11 +5,11 @@
 //! Width and height come from the MP4 track header (`moov/trak/tkhd`), read by walking box
 //! headers only; a WebM's size is not read (the element then takes its size from the file).
 
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 
 /// A video file's facts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Video {
+pub(crate) struct Video {
     /// `video/mp4` or `video/webm`.
     pub mime: &'static str,
     /// Width and height of the picture, when the header says.

@@ -9,7 +9,7 @@ use crate::markdown::TocEntry;
 
 /// `site`: the guide as a whole.
 #[derive(Serialize, Debug, Clone)]
-pub struct SiteCtx {
+pub(crate) struct SiteCtx {
     /// Title.
     pub title: String,
     /// Description.
@@ -22,9 +22,22 @@ pub struct SiteCtx {
     pub base_url: Option<String>,
 }
 
+impl SiteCtx {
+    /// The guide's `site` as book.toml gives it.
+    pub(crate) fn of(cfg: &crate::config::Config) -> SiteCtx {
+        SiteCtx {
+            title: cfg.book.title.clone(),
+            description: cfg.book.description.clone(),
+            language: cfg.book.language.clone(),
+            authors: cfg.book.authors.clone(),
+            base_url: cfg.book.base_url.clone(),
+        }
+    }
+}
+
 /// `assets`: fingerprinted files, root-relative.
 #[derive(Serialize, Debug, Clone, Default)]
-pub struct AssetsCtx {
+pub(crate) struct AssetsCtx {
     /// Stylesheet.
     pub css: String,
     /// Script.
@@ -35,7 +48,7 @@ pub struct AssetsCtx {
 
 /// What every template gets.
 #[derive(Serialize, Debug)]
-pub struct Common<'a> {
+pub(crate) struct Common<'a> {
     /// Relative prefix to the site root.
     pub root: String,
     /// The guide.
@@ -52,7 +65,7 @@ pub struct Common<'a> {
 
 /// A link to a page.
 #[derive(Serialize, Debug, Clone)]
-pub struct LinkCtx<'a> {
+pub(crate) struct LinkCtx<'a> {
     /// Title.
     pub title: &'a str,
     /// Root-relative URL.
@@ -63,7 +76,7 @@ pub struct LinkCtx<'a> {
 
 /// `page`.
 #[derive(Serialize, Debug)]
-pub struct PageCtx<'a> {
+pub(crate) struct PageCtx<'a> {
     /// Title.
     pub title: &'a str,
     /// Description.
@@ -94,11 +107,16 @@ pub struct PageCtx<'a> {
     pub review: Option<&'a crate::content::review::Review>,
     /// Minutes to read.
     pub reading_minutes: usize,
+    /// The body already links every child page (a section's own list of its parts), so
+    /// section.html shows no second list of them.
+    pub lists_children: bool,
+    /// The page's one-sheet handout (`handout/release/`, root-relative), when it has one.
+    pub handout_url: Option<String>,
 }
 
 /// Context of page.html and section.html.
 #[derive(Serialize, Debug)]
-pub struct PageTemplate<'a> {
+pub(crate) struct PageTemplate<'a> {
     /// Shared variables.
     #[serde(flatten)]
     pub common: Common<'a>,
@@ -114,13 +132,24 @@ pub struct PageTemplate<'a> {
 
 /// One page in the print view.
 #[derive(Serialize, Debug)]
-pub struct PrintPage<'a> {
+pub(crate) struct PrintPage<'a> {
     /// Title.
     pub title: &'a str,
     /// Root-relative URL.
     pub url: &'a str,
     /// 0 for the landing page, 1 for top-level sections…
     pub depth: usize,
+    /// Heading level of the page's title in the book: 1 for a chapter, 2 inside one, …
+    pub level: usize,
+    /// Chapter number: `3`, `3.2` for a page inside chapter 3 (null: the landing page).
+    pub number: Option<&'a str>,
+    /// The chapter it belongs to (null: the landing page).
+    pub chapter: Option<usize>,
+    /// For a chapter's first page: its running head, a quoted CSS string (`"3 Release"`).
+    pub running_head: Option<String>,
+    /// When the print view is split: the part file holding the page (`part-3.html`);
+    /// null when it is in this file.
+    pub part_url: Option<String>,
     /// Id of the page's section in the print view.
     pub anchor: String,
     /// HTML with ids and links rewritten for the one-page view.
@@ -131,7 +160,7 @@ pub struct PrintPage<'a> {
 
 /// Context of print.html.
 #[derive(Serialize, Debug)]
-pub struct PrintTemplate<'a> {
+pub(crate) struct PrintTemplate<'a> {
     /// Shared variables.
     #[serde(flatten)]
     pub common: Common<'a>,
@@ -139,9 +168,34 @@ pub struct PrintTemplate<'a> {
     pub pages: Vec<PrintPage<'a>>,
 }
 
+/// `page` of handout.html.
+#[derive(Serialize, Debug)]
+pub(crate) struct HandoutCtx<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Root-relative URL of the page the handout is made from.
+    pub url: &'a str,
+    /// The kept blocks (steps with their headings, figures, safety callouts), re-rooted.
+    pub content: String,
+    /// Absolute URL of the page (base-url set).
+    pub absolute_url: Option<String>,
+    /// Inline SVG QR code of `absolute_url`.
+    pub qr_svg: Option<String>,
+}
+
+/// Context of handout.html.
+#[derive(Serialize, Debug)]
+pub(crate) struct HandoutTemplate<'a> {
+    /// Shared variables.
+    #[serde(flatten)]
+    pub common: Common<'a>,
+    /// The page.
+    pub page: HandoutCtx<'a>,
+}
+
 /// Context of 404.html.
 #[derive(Serialize, Debug)]
-pub struct NotFoundTemplate<'a> {
+pub(crate) struct NotFoundTemplate<'a> {
     /// Shared variables.
     #[serde(flatten)]
     pub common: Common<'a>,

@@ -4,10 +4,10 @@
 //! the template file and line here so a theme author gets `--> themes/x/templates/page.html:12:5`.
 //! Tera's built-in filters, tests and functions are available (docs/templates.md lists them).
 
-pub mod context;
-pub mod jsonld;
-pub mod nav;
-pub mod theme;
+pub(crate) mod context;
+pub(crate) mod jsonld;
+pub(crate) mod nav;
+pub(crate) mod theme;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,14 +19,14 @@ use crate::diag::{Diagnostic, Diagnostics};
 use theme::Theme;
 
 /// Compiled templates plus their sources (for error positions).
-pub struct Renderer {
+pub(crate) struct Renderer {
     tera: Tera,
     sources: HashMap<String, (std::path::PathBuf, Arc<str>)>,
 }
 
 impl Renderer {
     /// Compiles every template of the theme; every syntax error is reported.
-    pub fn new(theme: &Theme) -> Result<Renderer, Diagnostics> {
+    pub(crate) fn new(theme: &Theme) -> Result<Renderer, Diagnostics> {
         let mut diags = Diagnostics::new();
         let mut sources = HashMap::new();
         let mut list = Vec::new();
@@ -83,12 +83,12 @@ impl Renderer {
     }
 
     /// Does the theme have this template?
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
 
     /// Renders a template with a serialisable context.
-    pub fn render(&self, name: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
         let ctx = tera::Context::from_serialize(ctx)
             .map_err(|e| Diagnostic::error(format!("template context: {e}")))?;
         self.tera
@@ -99,7 +99,7 @@ impl Renderer {
 
 /// HTML escaping without Tera's `/` → `&#x2F;`, which is legal but makes every URL unreadable.
 fn escape(s: &str) -> String {
-    crate::content::assets::html_escape(s)
+    crate::html::html_escape(s)
 }
 
 /// The whole error chain as text (Tera puts the useful part in the sources).

@@ -303,7 +303,7 @@ fn fingerprint(dir: &Path, output: &Path) -> BTreeMap<PathBuf, String> {
         .map(|n| format!(".{}.guide-lock", n.to_string_lossy()));
     let walk = walkdir::WalkDir::new(dir).follow_links(false).into_iter();
     // The processed-image cache is the one thing a build writes beside its output.
-    let cache = std::ffi::OsStr::new(guide::media::cache::DIR);
+    let cache = std::ffi::OsStr::new(".guide-cache");
     for e in walk.filter_entry(|e| e.path() != output && e.file_name() != cache) {
         let e = e.unwrap();
         if lock.as_deref() == Some(&*e.file_name().to_string_lossy()) {
