@@ -9,6 +9,7 @@
 
 mod blocks;
 pub(crate) mod handout;
+pub mod pdf;
 pub(crate) mod qr;
 mod rewrite;
 
