@@ -12,6 +12,7 @@ pub(crate) mod handout;
 pub mod pdf;
 pub(crate) mod qr;
 mod rewrite;
+pub(crate) mod split;
 
 use std::collections::HashMap;
 
