@@ -21,7 +21,7 @@ pub(crate) mod html;
 pub(crate) mod markdown;
 pub(crate) mod media;
 pub mod output;
-pub(crate) mod print;
+pub mod print;
 pub(crate) mod redirects;
 pub(crate) mod render;
 pub(crate) mod scratch;

@@ -19,6 +19,7 @@ mod init;
 mod messages;
 mod paper;
 mod photos;
+mod pdf;
 mod props;
 mod raw_html;
 mod reader;
