@@ -295,7 +295,7 @@ impl Index {
         match stem.and_then(format::stemmer_script) {
             Some(js) => self
                 .files
-                .insert("search/stem.js".into(), Bytes::from_static(js.as_bytes())),
+                .insert("search/stem.js".into(), Bytes::from(js)),
             None => self.files.remove("search/stem.js"),
         };
     }

@@ -17,6 +17,7 @@ mod includes;
 mod incremental;
 mod init;
 mod messages;
+mod paper;
 mod props;
 mod raw_html;
 mod reader;
