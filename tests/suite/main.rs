@@ -18,6 +18,7 @@ mod includes;
 mod incremental;
 mod init;
 mod messages;
+mod paper;
 mod props;
 mod raw_html;
 mod reader;
