@@ -29,6 +29,21 @@ pub struct Config {
     pub redirects: KeyTable,
     /// `[links]`: link prefixes that leave the content folder, to the base URLs they mean.
     pub links: KeyTable,
+    /// `[strings]` and `[translations.<lang>]`: the theme's words, overridden (see
+    /// [`crate::i18n`]).
+    pub strings: UiStrings,
+}
+
+/// book.toml's UI string tables, as written (checked against the theme's English table
+/// when a language is loaded).
+#[derive(Debug, Clone, Default)]
+pub struct UiStrings {
+    /// `[strings]`: for the guide's own language.
+    pub main: toml::Table,
+    /// `[translations.<lang>]`: for any language.
+    pub by_lang: std::collections::BTreeMap<String, toml::Table>,
+    /// book.toml's text, for diagnostics.
+    pub source: Arc<str>,
 }
 
 /// A book.toml table of string keys to string values, in file order, with where each key
@@ -144,6 +159,10 @@ struct BookToml {
     redirects: std::collections::BTreeMap<toml::Spanned<String>, String>,
     #[serde(default)]
     links: std::collections::BTreeMap<toml::Spanned<String>, String>,
+    #[serde(default)]
+    strings: toml::Table,
+    #[serde(default)]
+    translations: std::collections::BTreeMap<String, toml::Table>,
 }
 
 fn key_table(
@@ -211,6 +230,11 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         safety: parsed.safety,
         redirects: key_table(parsed.redirects, &text),
         links: key_table(parsed.links, &text),
+        strings: UiStrings {
+            main: parsed.strings,
+            by_lang: parsed.translations,
+            source: text.clone(),
+        },
     };
     check_links(&cfg.links)?;
     let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());

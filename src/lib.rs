@@ -16,6 +16,7 @@ pub mod content;
 pub mod diag;
 pub mod fsx;
 pub(crate) mod health;
+pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;

@@ -177,7 +177,7 @@ impl Session {
 fn fresh(opts: &BuildOptions) -> Result<Cache, Diagnostics> {
     let cfg = config::load(&opts.root, &opts.overrides)?;
     let theme = Theme::load(&cfg)?;
-    let renderer = Arc::new(Renderer::new(&theme)?);
+    let renderer = Arc::new(Renderer::new(&theme, &cfg)?);
     Ok(Cache {
         cfg,
         renderer,
@@ -253,6 +253,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
     if !one_shot {
         next.walked = Some((found.clone(), diags.clone()));
     }
+    diags.extend(cache.renderer.warnings.clone());
 
     // Read only new or changed page files.
     let shown = cfg.build.content.clone();
@@ -376,6 +377,7 @@ fn build_with(cache: &Cache, changed: &[PathBuf], one_shot: bool) -> Result<Stag
                         bounds: &bounds,
                         content: &content_dir,
                         links: &cfg.links,
+                        strings: &cache.renderer.strings,
                     })),
                     true,
                 ),
@@ -527,6 +529,7 @@ pub(crate) fn site_ctx(cfg: &Config) -> SiteCtx {
         title: cfg.book.title.clone(),
         description: cfg.book.description.clone(),
         language: cfg.book.language.clone(),
+        dir: crate::i18n::dir_of(&cfg.book.language),
         authors: cfg.book.authors.clone(),
         base_url: cfg.book.base_url.clone(),
     }

@@ -489,7 +489,7 @@ fn site_wide(
         cache.print_shell = Some((key, shell));
     }
     clock.lap("print");
-    for (path, html) in crate::redirects::files(site, cfg, titles) {
+    for (path, html) in crate::redirects::files(site, cfg, titles, &input.renderer.strings) {
         tree.insert(path, html);
     }
     if let Some(base) = &cfg.book.base_url {

@@ -71,6 +71,8 @@ pub struct Ctx<'a> {
     pub content: &'a Path,
     /// book.toml's `[links]`: prefixes of links that leave the content folder → base URLs.
     pub links: &'a crate::config::KeyTable,
+    /// The theme's words in the page's language (callout titles, figure numbers…).
+    pub strings: &'a crate::i18n::Strings,
 }
 
 impl Ctx<'_> {
@@ -225,7 +227,7 @@ pub fn render(ctx: &Ctx) -> Rendered {
     let events = footnotes::pass(events, &expanded.text, ctx, &mut out);
     let mut events = callouts::pass(events, &expanded.text, ctx, &mut out);
     stop_if::mark(&mut events, &mut out);
-    let events = headings::pass(events, &mut out);
+    let events = headings::pass(events, ctx.strings, &mut out);
     // Before figures and blocks turn images, callouts and tables into HTML.
     out.sections = text::sections(&events);
     out.text = out

@@ -16,6 +16,8 @@ pub struct SiteCtx {
     pub description: String,
     /// Language tag.
     pub language: String,
+    /// Writing direction of the language: `ltr` or `rtl`.
+    pub dir: &'static str,
     /// Authors.
     pub authors: Vec<String>,
     /// Absolute base URL, ending with `/`.
