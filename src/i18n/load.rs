@@ -197,8 +197,11 @@ fn locate(d: Diagnostic, header: &str, key: &str, s: &UiStrings) -> Diagnostic {
     let text = &s.source;
     let start = text.find(&format!("[{header}")).unwrap_or(0);
     let last = key.rsplit('.').next().unwrap_or(key);
-    match text[start..].find(last) {
-        Some(i) => d.at(shown, text, start + i..start + i + last.len()),
+    let found = [key, last]
+        .into_iter()
+        .find_map(|k| text[start..].find(k).map(|i| (start + i, k.len())));
+    match found {
+        Some((at, len)) => d.at(shown, text, at..at + len),
         None => d.in_file(shown),
     }
 }

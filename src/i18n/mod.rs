@@ -96,6 +96,27 @@ impl Strings {
         }
     }
 
+    /// Every form of `key` (one for a plain text), for checks such as "no English left".
+    pub fn forms(&self, key: &str) -> Vec<&str> {
+        match self.table.get(key) {
+            Some(Text::Plain(s)) => vec![s.as_str()],
+            Some(Text::Plural(f)) => f.values().map(String::as_str).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The table of a shipped language, complete (English where it lacks a key), without
+    /// book.toml's overrides.
+    pub fn shipped(lang: &str) -> Strings {
+        let theme = crate::render::theme::Theme::embedded();
+        let cfg_free = load::shipped(&theme, "en").and_then(Result::ok);
+        let mut table = cfg_free.map(|t| t.0).unwrap_or_default();
+        if let Some(Ok((own, ()))) = load::shipped(&theme, primary(lang)) {
+            table.extend(own);
+        }
+        Strings::new(lang, table)
+    }
+
     /// Whether the table has `key`.
     pub fn has(&self, key: &str) -> bool {
         self.table.contains_key(key)

@@ -168,7 +168,7 @@ fn book_toml_overrides_and_its_mistakes() {
     let err = load(&theme, &cfg, "en").err().unwrap().render_plain();
     assert!(err.contains("no UI string `nav.nxt`"), "{err}");
     assert!(err.contains("did you mean `nav.next`"), "{err}");
-    assert!(err.contains("book.toml:4:5"), "{err}");
+    assert!(err.contains("book.toml:4:1"), "{err}");
     let cfg = config("[book]\ntitle = \"x\"\n[translations.it]\n\"nav.earlier\" = \"prima\"\n");
     let err = load(&theme, &cfg, "it").err().unwrap().render_plain();
     assert!(err.contains("needs plural forms"), "{err}");

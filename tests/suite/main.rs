@@ -16,6 +16,7 @@ mod import;
 mod includes;
 mod incremental;
 mod init;
+mod languages;
 mod messages;
 mod props;
 mod raw_html;

@@ -197,7 +197,7 @@
     meter.appendChild(fill);
     if (max > min) {
       var mm = el("span", { "class": "hold-minmark" });
-      mm.style.left = (100 * min / max) + "%";
+      mm.style.insetInlineStart = (100 * min / max) + "%";
       meter.appendChild(mm);
     }
     var status = el("span", { "class": "hold-status" }, max > min ? fmt(min) + "–" + fmt(max) : fmt(max));

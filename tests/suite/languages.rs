@@ -1,0 +1,173 @@
+//! A guide in any language (#17): the German, Japanese and Arabic fixtures carry their
+//! language's `lang` and `dir`, show no English UI string (checked against the English
+//! table), and find their own words with their own language's search.
+
+use std::path::Path;
+
+use guide::i18n::Strings;
+
+use super::harness::GuideTest;
+use super::search::searcher;
+
+/// Every output HTML file of a built guide, with its path.
+fn pages(root: &Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(root.join("public"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap().display().to_string();
+            (rel, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The literal pieces (3+ letters) of the English UI strings that `lang` says otherwise.
+fn english_pieces(lang: &str) -> Vec<(String, String)> {
+    let en = Strings::english();
+    let other = Strings::shipped(lang);
+    let mut out = Vec::new();
+    for key in en.keys() {
+        if key.starts_with("lang.") {
+            continue; // language names are meant to appear in every language's switcher
+        }
+        let theirs = other.forms(key);
+        for form in en.forms(key) {
+            if theirs.contains(&form) {
+                continue;
+            }
+            for piece in form.split(['{', '}']).step_by(2) {
+                let piece = piece.trim_matches(|c: char| !c.is_alphanumeric());
+                if piece.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                    out.push((key.to_string(), piece.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `needle` as a whole word in `hay` (so `Tip` is not found in `Tipp`).
+fn has_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The page without guide.js's words blob, then the blob's values (its keys are names).
+fn visible_words(html: &str) -> String {
+    const OPEN: &str = "<script type=\"application/json\" id=\"guide-strings\">";
+    let Some(start) = html.find(OPEN) else {
+        return html.to_string();
+    };
+    let end = start + html[start..].find("</script>").unwrap();
+    let blob: serde_json::Value = serde_json::from_str(&html[start + OPEN.len()..end]).unwrap();
+    let mut out = format!("{}{}", &html[..start], &html[end..]);
+    for v in blob.as_object().unwrap().values() {
+        match v {
+            serde_json::Value::Object(forms) => forms.values().for_each(|f| {
+                out.push('\n');
+                out.push_str(f.as_str().unwrap());
+            }),
+            other => {
+                out.push('\n');
+                out.push_str(other.as_str().unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn check_language(fixture: &str, lang: &str, dir: &str) -> GuideTest {
+    let g = GuideTest::fixture(fixture);
+    let out = g.cmd(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "a shipped language builds without warnings: {stderr}");
+    let pieces = english_pieces(lang);
+    assert!(pieces.len() > 60, "only {} English pieces to look for", pieces.len());
+    let all = pages(&g.root);
+    assert!(all.len() >= 5, "{all:?}");
+    for (rel, page) in &all {
+        let html = &visible_words(page);
+        let tag = format!("<html lang=\"{lang}\" dir=\"{dir}\">");
+        assert!(html.contains(&tag), "{rel} lacks {tag}");
+        let left: Vec<_> = pieces.iter().filter(|(_, p)| has_word(html, p)).collect();
+        assert!(left.is_empty(), "{rel} still shows English UI strings: {left:?}");
+    }
+    g
+}
+
+#[test]
+fn a_german_guide_speaks_german() {
+    let g = check_language("lang-de", "de", "ltr");
+    let page = g.read("public/druck/index.html");
+    assert!(page.contains("<span class=\"pn-label\">Weiter</span>"), "{page}");
+    assert!(page.contains("callout-title\">Tipp</p>"), "{page}");
+    assert!(page.contains("aria-label=\"Tabelle\""), "{page}");
+    assert!(page.contains("5. März 2026"), "the review date is written in German: {page}");
+    assert!(page.contains("\"start\":\"Timer starten\""), "guide.js gets German words");
+    let mut s = searcher(&g.root.join("public"), "de");
+    let hits = s.search("Dehnungen", 5);
+    assert_eq!(hits.first().map(|h| h.url.as_str()), Some("dehnen/"), "{hits:?}");
+}
+
+#[test]
+fn a_japanese_guide_speaks_japanese() {
+    let g = check_language("lang-ja", "ja", "ltr");
+    let page = g.read("public/press/index.html");
+    assert!(page.contains("<span class=\"pn-label\">次へ</span>"), "{page}");
+    assert!(page.contains("2026年3月5日"), "{page}");
+    let mut s = searcher(&g.root.join("public"), "ja");
+    let hits = s.search("ひざ立ち", 5);
+    assert!(hits.first().is_some_and(|h| h.url.starts_with("stretch/")), "{hits:?}");
+}
+
+#[test]
+fn an_arabic_guide_is_right_to_left_and_speaks_arabic() {
+    let g = check_language("lang-ar", "ar", "rtl");
+    let page = g.read("public/press/index.html");
+    assert!(page.contains("<span class=\"pn-label\">التالي</span>"), "{page}");
+    assert!(page.contains("callout-title\">نصيحة</p>"), "{page}");
+    let print = g.read("public/print/index.html");
+    assert!(print.contains("→ العودة إلى الدليل"), "the back arrow points right: {print}");
+    let css = std::fs::read_dir(g.root.join("public/static"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("style"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .unwrap();
+    assert!(css.contains("[dir=\"rtl\"] .pn-prev .pn-label::before { content: \"→ \"; }"));
+    assert!(!css.contains("padding-left") && !css.contains("margin-left"), "logical properties only");
+    let mut s = searcher(&g.root.join("public"), "ar");
+    let hits = s.search("الركوع", 5);
+    assert!(hits.first().is_some_and(|h| h.url.starts_with("stretch/")), "{hits:?}");
+}
+
+#[test]
+fn a_language_the_theme_lacks_is_english_with_one_warning() {
+    let g = GuideTest::fixture("lang-de");
+    g.edit("book.toml", "language = \"de\"", "language = \"it\"");
+    let out = g.cmd(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+    assert!(stderr.contains("no UI strings for language `it`"), "{stderr}");
+    assert!(g.read("public/druck/index.html").contains(">Next</span>"));
+}
+
+#[test]
+fn book_toml_strings_override_the_theme_and_typos_are_located() {
+    let g = GuideTest::fixture("lang-de");
+    let toml = g.read("book.toml");
+    g.write("book.toml", format!("{toml}\n[strings]\n\"nav.next\" = \"Vorwärts\"\n"));
+    g.build_ok();
+    assert!(g.read("public/druck/index.html").contains(">Vorwärts</span>"));
+    g.write("book.toml", format!("{toml}\n[strings]\n\"nav.nxt\" = \"Vorwärts\"\n"));
+    let err = g.build_err();
+    assert!(err.contains("[strings] has no UI string `nav.nxt`"), "{err}");
+    assert!(err.contains("did you mean `nav.next`?"), "{err}");
+    assert!(err.contains("book.toml:12:2"), "{err}");
+}
