@@ -17,8 +17,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use fantoccini::ClientBuilder;
-use guide::pipeline::{BuildOptions, Session};
 use guide::serve::{ServeOptions, adapter::GuideSite, start};
+use guide::{BuildOptions, Session};
 use serde_json::{Value, json};
 
 fn stats(mut v: Vec<f64>) -> (f64, f64) {

@@ -210,7 +210,7 @@ impl Config {
 }
 
 /// Loads `<root>/book.toml`.
-pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
+pub(crate) fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let shown = Path::new("book.toml");
     let path = root.join(shown);
     if !path.is_file() {
@@ -310,7 +310,7 @@ fn parse(text: &Arc<str>, shown: &Path) -> Result<BookToml, Diagnostics> {
 }
 
 /// Turns a toml error into a diagnostic, `offset` being where the parsed text starts in the file.
-pub fn serde_error(
+pub(crate) fn serde_error(
     e: toml::de::Error,
     file_text: &Arc<str>,
     shown: &Path,

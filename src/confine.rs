@@ -17,18 +17,18 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 /// Folders a path may resolve into (canonical), e.g. the content folder plus allowances.
 #[derive(Debug, Clone, Default)]
-pub struct Bounds {
+pub(crate) struct Bounds {
     inside: Vec<PathBuf>,
 }
 
 impl Bounds {
     /// The content folder and every `allow-outside` folder.
-    pub fn content(cfg: &Config) -> Bounds {
+    pub(crate) fn content(cfg: &Config) -> Bounds {
         Bounds::with(cfg, real(&cfg.content_dir()))
     }
 
     /// The project folder and every `allow-outside` folder.
-    pub fn project(cfg: &Config) -> Bounds {
+    pub(crate) fn project(cfg: &Config) -> Bounds {
         Bounds::with(cfg, real(&cfg.root))
     }
 
@@ -45,13 +45,13 @@ impl Bounds {
 
     /// Whether `p` (resolved, symlinks followed) lies inside one of the folders. A path
     /// that cannot be resolved is outside.
-    pub fn contains(&self, p: &Path) -> bool {
+    pub(crate) fn contains(&self, p: &Path) -> bool {
         p.canonicalize()
             .is_ok_and(|r| self.inside.iter().any(|b| r.starts_with(b)))
     }
 
     /// Whether `p` (which may not exist yet) lies inside one of the folders.
-    pub fn contains_path(&self, p: &Path) -> bool {
+    pub(crate) fn contains_path(&self, p: &Path) -> bool {
         let r = real(p);
         self.inside.iter().any(|b| r.starts_with(b))
     }
@@ -59,7 +59,7 @@ impl Bounds {
 
 /// Whether the hidden file or folder at `rel` (relative to the content folder,
 /// `/`-separated) is listed in `include-hidden` (itself or a folder holding it).
-pub fn hidden_allowed(rel: &str, listed: &[String]) -> bool {
+pub(crate) fn hidden_allowed(rel: &str, listed: &[String]) -> bool {
     listed.iter().any(|l| {
         let l = l.trim_matches('/');
         !l.is_empty() && (rel == l || rel.starts_with(&format!("{l}/")))
@@ -69,7 +69,7 @@ pub fn hidden_allowed(rel: &str, listed: &[String]) -> bool {
 /// Checks book.toml's paths against the project's boundaries: `content`, `theme` and (when
 /// it came from book.toml, not `--output`) `output` must stay inside the project unless
 /// `allow-outside` lists where they lead. `text` is book.toml's text, for the location.
-pub fn check_config(cfg: &Config, text: &Arc<str>, output_from_toml: bool) -> Diagnostics {
+pub(crate) fn check_config(cfg: &Config, text: &Arc<str>, output_from_toml: bool) -> Diagnostics {
     let project = Bounds::project(cfg);
     let mut diags = Diagnostics::new();
     let mut check = |key: &str, value: &str, path: PathBuf, what: &str| {
@@ -130,7 +130,7 @@ fn locate(d: Diagnostic, text: &Arc<str>, key: &str, value: &str) -> Diagnostic 
 
 /// The absolute, symlink-resolved form of a path that may not exist yet (its longest
 /// existing ancestor resolved, the rest appended with `..` and `.` folded).
-pub fn real(p: &Path) -> PathBuf {
+pub(crate) fn real(p: &Path) -> PathBuf {
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use codespan_reporting::term;
 
-pub mod render;
+pub(crate) mod render;
 
 /// How bad a problem is: an error fails the build; a warning does not (unless the guide
 /// or the command line denies warnings), but the output may not be what the author meant.
@@ -131,7 +131,7 @@ impl Diagnostic {
 }
 
 /// 1-based (line, column in characters) of a byte offset.
-pub fn offset_to_line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn offset_to_line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
@@ -140,7 +140,7 @@ pub fn offset_to_line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Byte offset of a 1-based line and column (clamped to the text).
-pub fn line_col_to_offset(text: &str, line: usize, col: usize) -> usize {
+pub(crate) fn line_col_to_offset(text: &str, line: usize, col: usize) -> usize {
     let mut start = 0;
     for _ in 1..line.max(1) {
         match text[start..].find('\n') {
@@ -297,21 +297,6 @@ impl IntoIterator for Diagnostics {
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
         Diagnostics { items: vec![d] }
-    }
-}
-
-/// The library's error type for failures that are not about the guide's content:
-/// bad usage of the API or of the environment (an output folder that must not be replaced…).
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The guide has problems; they are all in the list.
-    #[error("the guide has {} error(s)", .0.len())]
-    Guide(Diagnostics),
-}
-
-impl From<Diagnostics> for Error {
-    fn from(d: Diagnostics) -> Self {
-        Error::Guide(d)
     }
 }
 

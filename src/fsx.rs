@@ -10,12 +10,12 @@ use std::path::Path;
 use crate::diag::Diagnostic;
 
 /// Reads a whole file as bytes.
-pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
+pub(crate) fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
     fs::read(path).map_err(|e| io_error("could not read", shown, &e))
 }
 
 /// Reads a UTF-8 text file; invalid UTF-8 is reported at its line and column.
-pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     let bytes = read(path, shown)?;
     String::from_utf8(bytes).map_err(|e| {
         let bad = e.utf8_error().valid_up_to();
@@ -33,7 +33,7 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
 }
 
 /// Writes a file, creating its parent folders.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
     }
@@ -41,12 +41,12 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 }
 
 /// Creates a folder and its parents.
-pub fn create_dir_all(path: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn create_dir_all(path: &Path) -> Result<(), Diagnostic> {
     fs::create_dir_all(path).map_err(|e| io_error("could not create folder", path, &e))
 }
 
 /// Turns an io::Error into a diagnostic naming the path, with a hint for the usual causes.
-pub fn io_error(what: &str, path: &Path, e: &io::Error) -> Diagnostic {
+pub(crate) fn io_error(what: &str, path: &Path, e: &io::Error) -> Diagnostic {
     let hint = match e.kind() {
         io::ErrorKind::NotFound => {
             Some("check the path; it is relative to the folder holding book.toml")

@@ -12,9 +12,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::content::assets::html_escape;
 use crate::content::{PageId, Site};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::html::html_escape;
 use crate::markdown::{encode_path, root_prefix};
 
 /// Where a redirect goes.
@@ -191,7 +191,7 @@ pub(crate) fn check(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics 
     for r in &redirects {
         let clash = if let Some(&id) = pages.get(&r.path) {
             Some(format!("the page {}", site.pages[id].shown.display()))
-        } else if site.assets.contains_key(&r.path) {
+        } else if site.assets.contains(&r.path) {
             Some(format!(
                 "the file {}",
                 cfg.build.content.join(&r.path).display()

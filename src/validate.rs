@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 
 /// Checks every recorded link of every page; `rendered[id]` is page `id`'s result.
-pub fn links(site: &Site, rendered: &[&Rendered]) -> Diagnostics {
+pub(crate) fn links(site: &Site, rendered: &[&Rendered]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     for (id, r) in rendered.iter().enumerate() {
         let page = &site.pages[id];
@@ -68,7 +68,7 @@ pub(crate) fn generated(path: &str, cfg: &Config, statics: &[&str]) -> Option<&'
 
 /// Every page or asset whose output path is a file guide generates, or another page's: each
 /// is an error naming both (today's output would silently drop one of them).
-pub fn collisions(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics {
+pub(crate) fn collisions(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let page_paths: HashMap<String, PageId> = (0..site.pages.len())
         .map(|id| (format!("{}index.html", site.pages[id].url), id))
@@ -92,7 +92,7 @@ pub fn collisions(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics {
             });
         }
     }
-    let mut assets: Vec<&String> = site.assets.keys().collect();
+    let mut assets: Vec<&String> = site.assets.iter().collect();
     assets.sort();
     for rel in assets {
         let shown = cfg.build.content.join(rel);

@@ -4,10 +4,10 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::overrides;
+use crate::build::build_loaded;
 use crate::cli::{BuildArgs, Global};
 use crate::diag::Diagnostics;
 use crate::output::write;
-use crate::pipeline::{self, BuildOptions};
 
 /// Builds the guide in `dir`; writes the output when `write_out`.
 pub(super) fn build(
@@ -17,17 +17,17 @@ pub(super) fn build(
     write_out: bool,
 ) -> Result<(), Diagnostics> {
     let start = Instant::now();
+    // The root is made absolute here, once: the config, the output folder and every
+    // diagnostic path derive from it.
     let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let opts = BuildOptions {
-        root,
-        overrides: overrides(b),
-    };
+    let cfg = crate::config::load(&root, &overrides(b))?;
     // Refuse a dangerous output folder and take its lock before doing any work.
-    let prepared = match crate::config::load(&opts.root, &opts.overrides) {
-        Ok(cfg) if write_out => Some(write::prepare(&cfg, &cfg.output_dir())?),
-        _ => None,
+    let prepared = if write_out {
+        Some(write::prepare(&cfg, &cfg.output_dir())?)
+    } else {
+        None
     };
-    let built = pipeline::build(&opts)?;
+    let built = build_loaded(cfg, overrides(b))?;
     super::report_warnings(&built.warnings, g);
     let out = built.config.output_dir();
     let before_write = Instant::now();

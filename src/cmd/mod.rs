@@ -121,7 +121,7 @@ fn serve(
 ) -> Result<(), Diagnostics> {
     use crate::serve::{ServeOptions, adapter::GuideSite, run_blocking};
     let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let site = GuideSite::new(crate::pipeline::BuildOptions {
+    let site = GuideSite::new(crate::build::BuildOptions {
         root,
         overrides: overrides(b),
     });

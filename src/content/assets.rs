@@ -9,9 +9,6 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use super::Asset;
 use super::svg_sanitize;
 use crate::diag::Diagnostic;
 
@@ -20,7 +17,7 @@ const INLINE_LIMIT: usize = 200 * 1024;
 
 /// What the renderer needs to know about an image file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImageInfo {
+pub(crate) struct ImageInfo {
     /// Intrinsic width in CSS pixels.
     pub width: u32,
     /// Intrinsic height in CSS pixels.
@@ -34,7 +31,7 @@ pub struct ImageInfo {
 }
 
 /// Is this file one that can be a figure?
-pub fn is_image(rel: &str) -> bool {
+pub(crate) fn is_image(rel: &str) -> bool {
     let ext = rel.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
     matches!(
         ext.as_str(),
@@ -42,21 +39,8 @@ pub fn is_image(rel: &str) -> bool {
     )
 }
 
-/// Reads every image asset's facts, in parallel. Unreadable images get no entry; the
-/// figure that uses one then reports it.
-pub fn scan(assets: &HashMap<String, Asset>) -> HashMap<String, ImageInfo> {
-    assets
-        .par_iter()
-        .filter(|(rel, _)| is_image(rel))
-        .filter_map(|(rel, a)| {
-            let bytes = std::fs::read(&a.path).ok()?;
-            Some((rel.clone(), info(rel, &bytes)?))
-        })
-        .collect()
-}
-
 /// Facts of one image from its bytes.
-pub fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
+pub(crate) fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
     if rel.to_ascii_lowercase().ends_with(".svg") {
         let text = std::str::from_utf8(bytes).ok()?;
         let (start, _) = svg_bounds(text)?;
@@ -168,7 +152,7 @@ fn svg_size(tag: &str) -> Option<(u32, u32)> {
 }
 
 /// The value of an attribute in a start tag (simple scanner, enough for a root `<svg>`).
-pub fn attr(tag: &str, name: &str) -> Option<String> {
+pub(crate) fn attr(tag: &str, name: &str) -> Option<String> {
     let mut rest = tag;
     while let Some(i) = rest.find(name) {
         let before = rest[..i].chars().last();
@@ -188,94 +172,10 @@ pub fn attr(tag: &str, name: &str) -> Option<String> {
     None
 }
 
-/// Prepares an SVG for inlining as figure `n`: accessible name, intrinsic size, and ids
-/// prefixed so two figures on a page never share an id.
-pub fn inline_svg(svg: &str, alt: &str, width: u32, height: u32, n: usize) -> String {
-    let tag_end = svg.find('>').unwrap_or(svg.len());
-    let (tag, body) = svg.split_at(tag_end);
-    let mut attrs = String::new();
-    for (k, v) in attrs_of(tag) {
-        if !matches!(
-            k.as_str(),
-            "width"
-                | "height"
-                | "role"
-                | "aria-label"
-                | "aria-labelledby"
-                | "focusable"
-                | "aria-hidden"
-        ) {
-            attrs.push_str(&format!(" {k}=\"{v}\""));
-        }
-    }
-    let alt = html_escape(alt);
-    let mut out = format!(
-        "<svg{attrs} role=\"img\" aria-label=\"{alt}\" width=\"{width}\" height=\"{height}\" focusable=\"false\"{body}"
-    );
-    if out.contains(" id=\"") {
-        out = prefix_ids(&out, &format!("f{n}-"));
-    }
-    out
-}
-
-fn attrs_of(tag: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut rest = tag.trim_start_matches("<svg").trim_end_matches('/');
-    while let Some(eq) = rest.find('=') {
-        let key = rest[..eq].trim().to_string();
-        let v = rest[eq + 1..].trim_start();
-        let Some(q) = v.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-            break;
-        };
-        let Some(end) = v[1..].find(q) else { break };
-        out.push((key, v[1..1 + end].replace('"', "&quot;")));
-        rest = &v[end + 2..];
-    }
-    out
-}
-
-fn prefix_ids(svg: &str, prefix: &str) -> String {
-    let mut ids = Vec::new();
-    let mut rest = svg;
-    while let Some(i) = rest.find(" id=\"") {
-        let v = &rest[i + 5..];
-        if let Some(end) = v.find('"') {
-            ids.push(v[..end].to_string());
-        }
-        rest = &rest[i + 5..];
-    }
-    let mut out = svg.to_string();
-    for id in ids {
-        out = out
-            .replace(&format!(" id=\"{id}\""), &format!(" id=\"{prefix}{id}\""))
-            .replace(&format!("url(#{id})"), &format!("url(#{prefix}{id})"))
-            .replace(
-                &format!("href=\"#{id}\""),
-                &format!("href=\"#{prefix}{id}\""),
-            );
-    }
-    out
-}
-
-/// Escapes text for an HTML attribute or text node.
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::inline_svg;
 
     #[test]
     fn svg_viewbox_and_inline() {

@@ -16,7 +16,7 @@ use crate::diag::Diagnostic;
 /// The keys a page may set.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     /// Page title; default: the first `#` heading.
     pub title: Option<String>,
     /// Meta description.
@@ -43,7 +43,7 @@ pub struct FrontMatter {
 
 /// A page's front matter and where its Markdown body starts.
 #[derive(Debug, Clone, Default)]
-pub struct Split {
+pub(crate) struct Split {
     /// Parsed keys.
     pub front: FrontMatter,
     /// Byte offset of the body in the file.
@@ -51,7 +51,7 @@ pub struct Split {
 }
 
 /// Splits and parses the front matter of `text`; every unknown key is its own diagnostic.
-pub fn parse(text: &Arc<str>, shown: &Path) -> Result<Split, Vec<Diagnostic>> {
+pub(crate) fn parse(text: &Arc<str>, shown: &Path) -> Result<Split, Vec<Diagnostic>> {
     let Some((fence, open_len)) = opening_fence(text) else {
         return Ok(Split {
             front: FrontMatter::default(),

@@ -1,17 +1,17 @@
 //! The content model: pages in a section tree, in reading order, plus assets.
 //!
-//! Plain data: loading it (in `pipeline`, with a cache) reads files and front matter but never renders Markdown, so the
+//! Plain data: loading it (in `build`, with a cache) reads files and front matter but never renders Markdown, so the
 //! pipeline can cache and re-render pages independently.
 
-pub mod assets;
+pub(crate) mod assets;
 pub(crate) mod css_sanitize;
-pub mod front_matter;
-pub mod order;
-pub mod review;
+pub(crate) mod front_matter;
+pub(crate) mod order;
+pub(crate) mod review;
 pub(crate) mod svg_sanitize;
-pub mod walk;
+pub(crate) mod walk;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -19,11 +19,11 @@ use crate::fsx;
 use front_matter::FrontMatter;
 
 /// Index of a page in [`Site::pages`].
-pub type PageId = usize;
+pub(crate) type PageId = usize;
 
 /// One page (a Markdown file, or a folder without `_index.md`).
 #[derive(Debug, Clone)]
-pub struct Page {
+pub(crate) struct Page {
     /// Path relative to the content folder, `/`-separated (`stretches/_index.md`).
     pub rel: String,
     /// Path as shown in diagnostics (`content/stretches/_index.md`).
@@ -46,18 +46,9 @@ pub struct Page {
     pub fallback_title: String,
 }
 
-/// A non-Markdown file, copied through.
-#[derive(Debug, Clone)]
-pub struct Asset {
-    /// Path relative to the content folder, `/`-separated; also its output path.
-    pub rel: String,
-    /// Absolute source path.
-    pub path: PathBuf,
-}
-
 /// The whole guide.
 #[derive(Debug, Clone, Default)]
-pub struct Site {
+pub(crate) struct Site {
     /// Every page; `pages[home]` is the landing page.
     pub pages: Vec<Page>,
     /// The landing page.
@@ -67,20 +58,20 @@ pub struct Site {
     /// Position of each page in `order`.
     pub position: Vec<usize>,
     /// Assets by rel path.
-    pub assets: HashMap<String, Asset>,
+    pub assets: HashSet<String>,
     /// Pages by rel path.
     pub by_rel: HashMap<String, PageId>,
     /// Draft pages left out of this build (rel paths), so a link to one can say so.
-    pub drafts: std::collections::HashSet<String>,
+    pub drafts: HashSet<String>,
 }
 
 impl Site {
     /// The page for a content-relative Markdown path.
-    pub fn page_by_rel(&self, rel: &str) -> Option<PageId> {
+    pub(crate) fn page_by_rel(&self, rel: &str) -> Option<PageId> {
         self.by_rel.get(rel).copied()
     }
     /// Ancestors from the landing page down, not including `id`.
-    pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
+    pub(crate) fn ancestors(&self, id: PageId) -> Vec<PageId> {
         let mut out = Vec::new();
         let mut cur = self.pages[id].parent;
         while let Some(p) = cur {
@@ -94,7 +85,7 @@ impl Site {
 
 /// A page file read from disk, before it has a place in the tree.
 #[derive(Debug, Clone)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// Content-relative path.
     pub rel: String,
     /// Shown path.
@@ -108,7 +99,7 @@ pub struct Loaded {
 }
 
 /// Reads and splits one page file.
-pub fn load_page(
+pub(crate) fn load_page(
     path: &Path,
     rel: &str,
     shown_content: &Path,

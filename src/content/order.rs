@@ -7,13 +7,14 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{Asset, Loaded, Page, PageId, Site};
+use super::{Loaded, Page, PageId, Site};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::slug::slugify;
 
 /// Builds the [`Site`] from loaded pages and assets.
-pub fn assemble(
+pub(crate) fn assemble(
     loaded: Vec<Loaded>,
-    assets: HashMap<String, Asset>,
+    assets: std::collections::HashSet<String>,
     drafts: bool,
     shown: &Path,
 ) -> (Site, Diagnostics) {
@@ -178,30 +179,12 @@ fn segment(p: &Page) -> String {
 }
 
 /// `02-location` -> `location`; a name that is only a number keeps it.
-pub fn strip_prefix(name: &str) -> &str {
+pub(crate) fn strip_prefix(name: &str) -> &str {
     let digits = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let rest = &name[digits..];
     match rest.strip_prefix(['-', '_', '.', ' ']) {
         Some(r) if digits > 0 && !r.is_empty() => r,
         _ => name,
-    }
-}
-
-/// Lowercase letters and digits (any script), other runs become `-`.
-pub fn slugify(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() || c == '_' {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let t = out.trim_matches('-');
-    if t.is_empty() {
-        "page".to_string()
-    } else {
-        t.to_string()
     }
 }
 
@@ -263,7 +246,6 @@ mod tests {
         assert_eq!(strip_prefix("02-location"), "location");
         assert_eq!(strip_prefix("2024"), "2024");
         assert_eq!(strip_prefix("10_a"), "a");
-        assert_eq!(slugify("Hip Flexion & Co."), "hip-flexion-co");
         assert_eq!(title_from_name("03-kneeling-lunge"), "Kneeling lunge");
     }
 }

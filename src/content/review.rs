@@ -150,7 +150,7 @@ impl ReviewKeys {
 
 /// A page's resolved review state, as templates see it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Review {
+pub(crate) struct Review {
     /// `reviewed` or `not-reviewed`.
     pub status: &'static str,
     /// The reviewer (reviewed pages).
@@ -168,7 +168,7 @@ pub struct Review {
 }
 
 /// What [`resolve`] found: the state to show, and the warnings about it.
-pub struct Resolved {
+pub(crate) struct Resolved {
     /// None when neither the page nor the book says anything.
     pub review: Option<Review>,
     /// Overdue, missing or incomplete reviews.
@@ -176,7 +176,7 @@ pub struct Resolved {
 }
 
 /// The review of the page `shown` with text `text`, front matter `page` over `book`.
-pub fn resolve(
+pub(crate) fn resolve(
     page: Option<&ReviewKeys>,
     book: &ReviewKeys,
     today: Date,

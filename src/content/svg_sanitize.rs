@@ -13,8 +13,8 @@ use std::ops::Range;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::assets::html_escape;
 use super::css_sanitize;
+use crate::html::html_escape;
 
 /// The sanitised `<svg>…</svg>` element and what was removed (byte spans of the file).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

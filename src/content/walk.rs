@@ -17,7 +17,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 /// A file found under the content folder.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub(crate) struct Found {
     /// Absolute path.
     pub path: PathBuf,
     /// Path relative to the content folder, `/`-separated.
@@ -26,7 +26,7 @@ pub struct Found {
 
 /// What the walk found.
 #[derive(Debug, Default, Clone)]
-pub struct Walk {
+pub(crate) struct Walk {
     /// `.md` files.
     pub pages: Vec<Found>,
     /// Every other file.
@@ -38,7 +38,7 @@ impl Walk {
     /// true when each of them is a file this walk found and is still a plain file there
     /// (not a symlink, which the walk would have to check). An edit saved in place or by
     /// rename-over is the common case, and at 10,000 pages a walk costs ~25 ms.
-    pub fn still_valid(&self, changed: &[PathBuf]) -> bool {
+    pub(crate) fn still_valid(&self, changed: &[PathBuf]) -> bool {
         !changed.is_empty()
             && changed.iter().all(|c| {
                 let known = self.pages.iter().chain(&self.assets).any(|f| &f.path == c);
@@ -49,12 +49,12 @@ impl Walk {
 
 /// Is this a file an editor or the OS leaves around, never content? The same list serve's
 /// watcher ignores ([`crate::scratch`]).
-pub fn is_ignored_name(name: &str) -> bool {
+pub(crate) fn is_ignored_name(name: &str) -> bool {
     crate::scratch::is_scratch_name(name)
 }
 
 /// Walks `content` (absolute) of the project `cfg`; `shown` is the content folder as shown.
-pub fn walk(cfg: &Config, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
+pub(crate) fn walk(cfg: &Config, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
     let mut out = Walk::default();
     let mut diags = Diagnostics::new();
     if !content.is_dir() {
@@ -130,7 +130,7 @@ pub fn walk(cfg: &Config, content: &Path, shown: &Path) -> (Walk, Diagnostics) {
 /// Is this content-relative path only for inclusion (`{{#include}}`), never published on
 /// its own? Any file or folder whose name starts with `_`, except `_index.md` (as Jekyll
 /// does): `_shared/safety.md`, `_note.md`, `_listings/main.rs`.
-pub fn is_partial(rel: &str) -> bool {
+pub(crate) fn is_partial(rel: &str) -> bool {
     let mut parts = rel.split('/').peekable();
     while let Some(p) = parts.next() {
         let last = parts.peek().is_none();

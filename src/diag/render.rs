@@ -20,13 +20,13 @@ use codespan_reporting::term::{Chars, Config};
 use super::{Diagnostic, Severity};
 
 /// Diagnostics shown per file.
-pub const PER_FILE: usize = 20;
+pub(crate) const PER_FILE: usize = 20;
 /// Diagnostics shown per build.
-pub const PER_BUILD: usize = 100;
+pub(crate) const PER_BUILD: usize = 100;
 /// Characters of a long source line shown on each side of the span.
-pub const WINDOW: usize = 80;
+pub(crate) const WINDOW: usize = 80;
 /// Longest message, label or hint shown, in characters.
-pub const TEXT_MAX: usize = 500;
+pub(crate) const TEXT_MAX: usize = 500;
 /// Longest source line shown whole, in bytes; a span over more than [`MAX_LINES`] lines
 /// is shown by its first line.
 const LONG_LINE: usize = 240;

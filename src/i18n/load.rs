@@ -15,7 +15,11 @@ use crate::render::theme::Theme;
 pub(crate) type Table = BTreeMap<String, Text>;
 
 /// The complete table for `lang`, and the warning when some of it is English.
-pub fn load(theme: &Theme, cfg: &Config, lang: &str) -> Result<(Strings, Diagnostics), Diagnostics> {
+pub(crate) fn load(
+    theme: &Theme,
+    cfg: &Config,
+    lang: &str,
+) -> Result<(Strings, Diagnostics), Diagnostics> {
     let (english, _) = shipped(theme, "en").ok_or_else(|| {
         Diagnostics::from(
             Diagnostic::error("the theme has no i18n/en.toml")
@@ -96,7 +100,11 @@ pub(crate) fn shipped(theme: &Theme, name: &str) -> Option<Result<(Table, ()), D
                 }
                 table.insert(k, v);
             }
-            if bad.is_empty() { Ok((table, ())) } else { Err(bad) }
+            if bad.is_empty() {
+                Ok((table, ()))
+            } else {
+                Err(bad)
+            }
         }
         Err(e) => Err(crate::config::serde_error(e, &source, &shown, 0).into()),
     })
@@ -174,15 +182,25 @@ fn check_override(
                 .filter(|(d, _)| *d <= 4)
                 .map(|(_, k)| k);
             let hint = match best {
-                Some(k) => format!("did you mean `{k}`? the keys are those of the theme's i18n/en.toml (docs/authoring.md#languages)"),
-                None => "the keys are those of the theme's i18n/en.toml (docs/authoring.md#languages)".into(),
+                Some(k) => format!(
+                    "did you mean `{k}`? the keys are those of the theme's i18n/en.toml (docs/authoring.md#languages)"
+                ),
+                None => {
+                    "the keys are those of the theme's i18n/en.toml (docs/authoring.md#languages)"
+                        .into()
+                }
             };
-            Err(at(Diagnostic::error(format!("[{header}] has no UI string `{key}`")).hint(hint)))
+            Err(at(Diagnostic::error(format!(
+                "[{header}] has no UI string `{key}`"
+            ))
+            .hint(hint)))
         }
         (Some(Text::Plural(_)), Text::Plain(_)) => Err(at(Diagnostic::error(format!(
             "[{header}] `{key}` needs plural forms"
         ))
-        .hint("write it as a table of forms, such as { one = \"{n} page\", other = \"{n} pages\" }"))),
+        .hint(
+            "write it as a table of forms, such as { one = \"{n} page\", other = \"{n} pages\" }",
+        ))),
         (Some(_), Text::Plural(f)) if !f.contains_key("other") => Err(at(Diagnostic::error(
             format!("the plural forms of `{key}` have no `other`"),
         )
@@ -220,7 +238,9 @@ fn missing_warning(lang: &str, missing: &[&String], has_table: bool) -> Diagnost
             shown.join(", ")
         )
     } else {
-        format!("the theme has no UI strings for language `{lang}`; its labels are shown in English")
+        format!(
+            "the theme has no UI strings for language `{lang}`; its labels are shown in English"
+        )
     };
     Diagnostic::warning(what).in_file("book.toml").hint(format!(
         "translate them under [strings] in book.toml, or in themes/<theme>/i18n/{}.toml (keys: the theme's i18n/en.toml; docs/authoring.md#languages)",

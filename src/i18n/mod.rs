@@ -15,11 +15,11 @@ use std::collections::BTreeMap;
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
-pub use load::load;
+pub(crate) use load::load;
 
 /// One entry of a table: a text, or its plural forms by CLDR category (`one`, `other`…).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Text {
+pub(crate) enum Text {
     /// The same text for every number.
     Plain(String),
     /// Forms by category; `other` is always there.
@@ -27,15 +27,15 @@ pub enum Text {
 }
 
 /// The CLDR plural categories, as written in the tables.
-pub const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+pub(crate) const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// Languages written right to left (primary subtags).
 const RTL: [&str; 8] = ["ar", "he", "fa", "ur", "ps", "sd", "ug", "yi"];
 
 /// The words of one language, complete: keys missing from its table come from English.
-pub struct Strings {
+pub(crate) struct Strings {
     /// The BCP 47 tag as the guide writes it (`de`, `pt-BR`).
-    pub lang: String,
+    pub(crate) lang: String,
     table: BTreeMap<String, Text>,
     rules: Option<PluralRules>,
 }
@@ -67,8 +67,9 @@ impl Strings {
         }
     }
 
+    #[cfg(test)]
     /// English alone, the embedded table (for tests and for code that renders no page).
-    pub fn english() -> Strings {
+    pub(crate) fn english() -> Strings {
         let theme = crate::render::theme::Theme::embedded();
         let (table, _) = load::shipped(&theme, "en")
             .and_then(Result::ok)
@@ -76,19 +77,9 @@ impl Strings {
         Strings::new("en", table)
     }
 
-    /// `ltr` or `rtl`.
-    pub fn dir(&self) -> &'static str {
-        dir_of(&self.lang)
-    }
-
-    /// Every key.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.table.keys().map(String::as_str)
-    }
-
     /// The text of `key` (its `other` form for a plural), or the key itself when the table
     /// has no such key (the template function reports that as an error instead).
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+    pub(crate) fn get<'a>(&'a self, key: &'a str) -> &'a str {
         match self.table.get(key) {
             Some(Text::Plain(s)) => s,
             Some(Text::Plural(forms)) => forms.get("other").map_or(key, String::as_str),
@@ -96,34 +87,13 @@ impl Strings {
         }
     }
 
-    /// Every form of `key` (one for a plain text), for checks such as "no English left".
-    pub fn forms(&self, key: &str) -> Vec<&str> {
-        match self.table.get(key) {
-            Some(Text::Plain(s)) => vec![s.as_str()],
-            Some(Text::Plural(f)) => f.values().map(String::as_str).collect(),
-            None => Vec::new(),
-        }
-    }
-
-    /// The table of a shipped language, complete (English where it lacks a key), without
-    /// book.toml's overrides.
-    pub fn shipped(lang: &str) -> Strings {
-        let theme = crate::render::theme::Theme::embedded();
-        let cfg_free = load::shipped(&theme, "en").and_then(Result::ok);
-        let mut table = cfg_free.map(|t| t.0).unwrap_or_default();
-        if let Some(Ok((own, ()))) = load::shipped(&theme, primary(lang)) {
-            table.extend(own);
-        }
-        Strings::new(lang, table)
-    }
-
     /// Whether the table has `key`.
-    pub fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.table.contains_key(key)
     }
 
     /// The form of `key` for the number `n`.
-    pub fn plural<'a>(&'a self, key: &'a str, n: i64) -> &'a str {
+    pub(crate) fn plural<'a>(&'a self, key: &'a str, n: i64) -> &'a str {
         match self.table.get(key) {
             Some(Text::Plural(forms)) => {
                 let cat = self.category(n);
@@ -137,7 +107,7 @@ impl Strings {
     }
 
     /// The CLDR category of `n` in this language (`other` when the language has no rules).
-    pub fn category(&self, n: i64) -> &'static str {
+    pub(crate) fn category(&self, n: i64) -> &'static str {
         let Some(rules) = &self.rules else {
             return if n == 1 { "one" } else { "other" };
         };
@@ -152,7 +122,7 @@ impl Strings {
     }
 
     /// `key` with `{name}` placeholders filled (`n` also picks the plural form).
-    pub fn text(&self, key: &str, n: Option<i64>, args: &[(&str, &str)]) -> String {
+    pub(crate) fn text(&self, key: &str, n: Option<i64>, args: &[(&str, &str)]) -> String {
         let template = match n {
             Some(n) => self.plural(key, n),
             None => self.get(key),
@@ -166,7 +136,7 @@ impl Strings {
     }
 
     /// A date (`YYYY-MM-DD`) written out, as `date.format` says; other text is returned as is.
-    pub fn long_date(&self, iso: &str) -> String {
+    pub(crate) fn long_date(&self, iso: &str) -> String {
         let mut parts = iso.splitn(3, '-');
         let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
             return iso.to_string();
@@ -188,7 +158,7 @@ impl Strings {
     }
 
     /// The `js.*` entries as JSON for guide.js, safe inside a `<script>` element.
-    pub fn js_json(&self) -> String {
+    pub(crate) fn js_json(&self) -> String {
         let mut map = serde_json::Map::new();
         for (k, v) in self.table.range("js.".to_string()..) {
             let Some(short) = k.strip_prefix("js.") else {
@@ -214,7 +184,7 @@ impl Strings {
 }
 
 /// `ltr` or `rtl` for a language tag.
-pub fn dir_of(lang: &str) -> &'static str {
+pub(crate) fn dir_of(lang: &str) -> &'static str {
     let p = primary(lang).to_ascii_lowercase();
     let arabic_script = lang.to_ascii_lowercase().contains("-arab");
     if RTL.contains(&p.as_str()) || arabic_script {
@@ -225,12 +195,12 @@ pub fn dir_of(lang: &str) -> &'static str {
 }
 
 /// `pt` of `pt-BR`.
-pub fn primary(lang: &str) -> &str {
+pub(crate) fn primary(lang: &str) -> &str {
     lang.split(['-', '_']).next().unwrap_or(lang)
 }
 
 /// Replaces `{name}` by its value; unknown placeholders stay as written.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
     if !template.contains('{') {
         return template.to_string();
     }

@@ -30,18 +30,23 @@ fn every_shipped_table_has_every_english_string() {
             match (en_text, t.get(key)) {
                 (_, None) => problems.push(format!("missing `{key}`")),
                 (Text::Plain(_), Some(Text::Plain(s))) if key == "date.format" => {
-                        let allowed = BTreeSet::from(["day", "month", "month-number", "year"]);
-                        if !placeholders(s).is_subset(&allowed) || !placeholders(s).contains("day") {
-                            problems.push(format!("`date.format` {s:?}: use {{day}}, {{month}}, {{month-number}}, {{year}}"));
-                        }
+                    let allowed = BTreeSet::from(["day", "month", "month-number", "year"]);
+                    if !placeholders(s).is_subset(&allowed) || !placeholders(s).contains("day") {
+                        problems.push(format!("`date.format` {s:?}: use {{day}}, {{month}}, {{month-number}}, {{year}}"));
                     }
+                }
                 (Text::Plain(e), Some(Text::Plain(s))) => {
                     if placeholders(e) != placeholders(s) {
-                        problems.push(format!("`{key}`: placeholders {:?} differ from English {:?}", placeholders(s), placeholders(e)));
+                        problems.push(format!(
+                            "`{key}`: placeholders {:?} differ from English {:?}",
+                            placeholders(s),
+                            placeholders(e)
+                        ));
                     }
                 }
                 (Text::Plural(e), Some(Text::Plural(forms))) => {
-                    let allowed: BTreeSet<&str> = e.values().flat_map(|v| placeholders(v)).collect();
+                    let allowed: BTreeSet<&str> =
+                        e.values().flat_map(|v| placeholders(v)).collect();
                     for (cat, s) in forms {
                         if !CATEGORIES.contains(&cat.as_str()) {
                             problems.push(format!("`{key}`: `{cat}` is not a plural category"));
@@ -58,13 +63,19 @@ fn every_shipped_table_has_every_english_string() {
                         }
                     }
                 }
-                (_, Some(_)) => problems.push(format!("`{key}`: plain text and plural forms mixed up")),
+                (_, Some(_)) => {
+                    problems.push(format!("`{key}`: plain text and plural forms mixed up"))
+                }
             }
         }
         for key in t.keys().filter(|k| !en.contains_key(*k)) {
             problems.push(format!("`{key}` is not an English key"));
         }
-        assert!(problems.is_empty(), "i18n/{lang}.toml:\n  {}", problems.join("\n  "));
+        assert!(
+            problems.is_empty(),
+            "i18n/{lang}.toml:\n  {}",
+            problems.join("\n  ")
+        );
     }
 }
 
@@ -85,7 +96,11 @@ fn templates_and_script_ask_only_for_english_keys() {
         for mark in marks {
             for piece in text.split(mark).skip(1) {
                 let key = piece.split('"').next().unwrap_or("");
-                let full = if name.ends_with(".js") { format!("js.{key}") } else { key.to_string() };
+                let full = if name.ends_with(".js") {
+                    format!("js.{key}")
+                } else {
+                    key.to_string()
+                };
                 asked.push((name.clone(), full));
             }
         }
@@ -94,9 +109,16 @@ fn templates_and_script_ask_only_for_english_keys() {
     let missing: Vec<_> = asked.iter().filter(|(_, k)| !en.contains_key(k)).collect();
     assert!(missing.is_empty(), "{missing:?}");
     for (key, text) in &en {
-        let Some(short) = key.strip_prefix("js.") else { continue };
-        let used = asked.iter().any(|(n, k)| n.ends_with(".js") && k.ends_with(short));
-        assert!(used || matches!(text, Text::Plural(_)), "js.{short} is never used by guide.js");
+        let Some(short) = key.strip_prefix("js.") else {
+            continue;
+        };
+        let used = asked
+            .iter()
+            .any(|(n, k)| n.ends_with(".js") && k.ends_with(short));
+        assert!(
+            used || matches!(text, Text::Plural(_)),
+            "js.{short} is never used by guide.js"
+        );
     }
 }
 
@@ -147,7 +169,11 @@ fn a_language_without_a_table_is_english_with_one_warning() {
     let cfg = config("[book]\ntitle = \"x\"\nlanguage = \"it\"\n");
     let (s, warnings) = load(&theme, &cfg, "it").unwrap();
     assert_eq!(warnings.len(), 1);
-    assert!(warnings.render_plain().contains("no UI strings for language `it`"));
+    assert!(
+        warnings
+            .render_plain()
+            .contains("no UI strings for language `it`")
+    );
     assert_eq!(s.get("nav.next"), "Next");
     let cfg = config("[book]\ntitle = \"x\"\nlanguage = \"de-AT\"\n");
     let (s, warnings) = load(&theme, &cfg, "de-AT").unwrap();

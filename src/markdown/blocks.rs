@@ -15,7 +15,7 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Ve
             Event::Start(Tag::Table(a)) => {
                 let open = format!(
                     "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n",
-                    crate::content::assets::html_escape(ctx.strings.get("content.table"))
+                    crate::html::html_escape(ctx.strings.get("content.table"))
                 );
                 result.push((Event::Html(open.into()), range.clone()));
                 result.push((Event::Start(Tag::Table(a)), range));

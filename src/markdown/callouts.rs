@@ -10,7 +10,7 @@
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
 use super::{Ctx, Ev, Rendered};
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 
 /// (marker, class, key of the default title in the theme's tables), the five types first.
 const TYPES: &[(&str, &str, &str)] = &[

@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::links::{encode_path, is_external, resolve};
 use super::{Ctx, Ev, Figure, Rendered};
-use crate::content::assets::{html_escape, inline_svg};
+use crate::html::{html_escape, inline_svg};
 
 pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Vec<Ev<'a>> {
     let mut result = Vec::with_capacity(events.len());
@@ -234,9 +234,7 @@ fn image(
     }
     let info = rel.as_ref().and_then(|r| ctx.images.get(r).map(|i| (r, i)));
     let Some((rel, info)) = info else {
-        let exists = rel
-            .as_ref()
-            .is_some_and(|r| ctx.site.assets.contains_key(r));
+        let exists = rel.as_ref().is_some_and(|r| ctx.site.assets.contains(r));
         out.diags.push(image_not_found(ctx, span, dest_url, exists));
         return Img {
             html: String::new(),
@@ -307,7 +305,6 @@ fn figure(
     }
     out.figures.push(Figure {
         src: img.src.clone(),
-        alt: img.alt.clone(),
     });
     let n = out.figures.len();
     let id = format!("figure-{n}");

@@ -12,8 +12,8 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{Ctx, Ev, Rendered};
-use crate::content::assets::html_escape;
 use crate::diag::Severity;
+use crate::html::html_escape;
 
 /// The heading of the notes at the end of a page.
 

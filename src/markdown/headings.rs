@@ -12,11 +12,11 @@ use serde::Serialize;
 use super::{Ev, Rendered};
 use std::collections::HashMap;
 
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 
 /// One entry of the in-page table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct TocEntry {
+pub(crate) struct TocEntry {
     /// 2 or 3.
     pub level: u8,
     /// The heading's id.

@@ -15,7 +15,7 @@ use syntect::parsing::SyntaxReference;
 use syntect::util::LinesWithEndings;
 
 use super::langs::{self, Lang};
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 
 pub(super) use langs::SYNTAXES;
 pub(super) const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -26,7 +26,7 @@ const DARK: ([u8; 3], [u8; 3]) = ([0x1a, 0x21, 0x25], [0xe3, 0xe8, 0xeb]);
 
 /// One fenced code block as HTML; a language nothing knows is plain text (the caller warns,
 /// see [`langs::find`]).
-pub fn code_block(code: &str, lang: &str) -> String {
+pub(crate) fn code_block(code: &str, lang: &str) -> String {
     let lang_attr = if lang.is_empty() {
         String::new()
     } else {
@@ -89,7 +89,7 @@ fn console(code: &str) -> String {
 ///
 /// Computed once per process: it never changes, and `serve` would otherwise load syntect's
 /// themes again on every rebuild of a guide with code.
-pub fn stylesheet() -> &'static str {
+pub(crate) fn stylesheet() -> &'static str {
     static CSS: LazyLock<String> = LazyLock::new(generate);
     &CSS
 }
@@ -199,7 +199,7 @@ fn luminance(c: [u8; 3]) -> f64 {
 }
 
 /// WCAG contrast ratio of two colours.
-pub fn ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
+pub(crate) fn ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }

@@ -205,7 +205,7 @@ pub(super) fn rewrite(
             encode_path(&ctx.site.pages[target].url)
         ));
     }
-    if ctx.site.assets.contains_key(&rel) {
+    if ctx.site.assets.contains(&rel) {
         return Some(format!("{}{}{frag}", ctx.root(), encode_path(&rel)));
     }
     if let Some(draft) = draft_for(ctx, &rel, path.ends_with('/')) {

@@ -10,7 +10,7 @@ mod callouts;
 mod figures;
 mod footnotes;
 mod headings;
-pub mod highlight;
+pub(crate) mod highlight;
 mod include;
 mod include_check;
 mod include_lines;
@@ -33,16 +33,16 @@ use crate::content::assets::ImageInfo;
 use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 
-pub use headings::TocEntry;
+pub(crate) use headings::TocEntry;
 pub(crate) use headings::slug as heading_slug;
 pub(crate) use links::encode_path;
-pub use text::TextSection;
+pub(crate) use text::TextSection;
 
 /// An event with its byte range in the page body.
 pub(crate) type Ev<'a> = (Event<'a>, Range<usize>);
 
 /// The parser options, in one place: every extension the spec lists.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -54,7 +54,7 @@ pub fn options() -> Options {
 }
 
 /// What a page's Markdown is rendered against.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     /// The whole guide (for resolving links).
     pub site: &'a Site,
     /// Facts of every image asset.
@@ -110,7 +110,7 @@ impl Ctx<'_> {
 }
 
 /// `""` -> `./`, `a/` -> `../`, `a/b/` -> `../../`.
-pub fn root_prefix(url: &str) -> String {
+pub(crate) fn root_prefix(url: &str) -> String {
     let depth = url.matches('/').count();
     if depth == 0 {
         "./".into()
@@ -129,7 +129,7 @@ const THEME_IDS: &[&str] = &[
 
 /// A link to validate once every page's anchors are known.
 #[derive(Debug, Clone)]
-pub struct LinkRef {
+pub(crate) struct LinkRef {
     /// The page linked to.
     pub target: PageId,
     /// `#fragment`, if any.
@@ -140,16 +140,14 @@ pub struct LinkRef {
 
 /// A figure on the page.
 #[derive(Debug, Clone)]
-pub struct Figure {
+pub(crate) struct Figure {
     /// Content-relative path of the image (`diagrams/x.svg`), or the URL if external.
     pub src: String,
-    /// Alt text.
-    pub alt: String,
 }
 
 /// The result of rendering one page's Markdown.
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The HTML body.
     pub html: String,
     /// Text of a leading `#` heading (removed from the body; the template shows the title).
@@ -194,7 +192,7 @@ pub struct Rendered {
 impl Rendered {
     /// Points `d` at `span`, a span of the page's file as recorded in [`LinkRef::span`]:
     /// through includes, at the included file's own line.
-    pub fn place(
+    pub(crate) fn place(
         &self,
         d: Diagnostic,
         page: &crate::content::Page,
@@ -212,7 +210,7 @@ impl Rendered {
 }
 
 /// Renders one page.
-pub fn render(ctx: &Ctx) -> Rendered {
+pub(crate) fn render(ctx: &Ctx) -> Rendered {
     let page = &ctx.site.pages[ctx.page];
     let body = &page.text[page.body_start..];
     let mut out = Rendered::default();

@@ -14,7 +14,7 @@ use syntect::parsing::{ParseState, ScopeStack};
 use syntect::util::LinesWithEndings;
 
 use super::highlight::{self, STYLE, SYNTAXES};
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 
 /// A code block's lines after mdBook's rules: the program text and which lines are hidden.
 struct Split {
@@ -54,11 +54,7 @@ fn split(code: &str) -> Split {
 }
 
 /// The HTML of a Rust block, or None when `info` is not Rust (the caller highlights it).
-pub(super) fn code_block(
-    code: &str,
-    info: &str,
-    strings: &crate::i18n::Strings,
-) -> Option<String> {
+pub(super) fn code_block(code: &str, info: &str, strings: &crate::i18n::Strings) -> Option<String> {
     if !is_rust(info) {
         return None;
     }
@@ -68,11 +64,7 @@ pub(super) fn code_block(
         return Some(highlight::code_block(&s.code, "rust"));
     }
     let body = highlighted_lines(&s).unwrap_or_else(|| plain_lines(&s));
-    let show = crate::content::assets::html_escape(&strings.text(
-        "content.hidden-lines",
-        Some(n as i64),
-        &[],
-    ));
+    let show = crate::html::html_escape(&strings.text("content.hidden-lines", Some(n as i64), &[]));
     Some(format!(
         "<div class=\"code-with-hidden\">\n<details class=\"code-hidden-toggle\"><summary>{show}</summary></details>\n\
          <pre class=\"code\" data-lang=\"rust\"><code>{body}</code></pre>\n</div>\n"

@@ -18,20 +18,18 @@ use crate::fsx;
 
 /// A held output lock; released on drop.
 #[derive(Debug)]
-pub struct OutputLock {
+pub(crate) struct OutputLock {
     _file: File,
-    /// The lock file.
-    pub path: PathBuf,
 }
 
 /// The lock file of the output folder `name` inside `parent`.
-pub fn lock_path(parent: &Path, name: &str) -> PathBuf {
+pub(crate) fn lock_path(parent: &Path, name: &str) -> PathBuf {
     parent.join(format!(".{name}.guide-lock"))
 }
 
 /// Takes the lock of the output folder `name` in `parent`, waiting for another build that
 /// holds it (after printing which process that is).
-pub fn acquire(parent: &Path, name: &str) -> Result<OutputLock, Diagnostic> {
+pub(crate) fn acquire(parent: &Path, name: &str) -> Result<OutputLock, Diagnostic> {
     let path = lock_path(parent, name);
     if fs::symlink_metadata(&path).is_ok_and(|m| !m.file_type().is_file()) {
         return Err(Diagnostic::error(format!(
@@ -64,7 +62,7 @@ pub fn acquire(parent: &Path, name: &str) -> Result<OutputLock, Diagnostic> {
         .set_len(0)
         .and_then(|()| file.rewind())
         .and_then(|()| write!(file, "{}", std::process::id()));
-    Ok(OutputLock { _file: file, path })
+    Ok(OutputLock { _file: file })
 }
 
 fn open(path: &Path) -> std::io::Result<File> {

@@ -1,8 +1,8 @@
 //! The built site as a value: output path → bytes. `build` writes it atomically; `serve`
 //! keeps it in memory and diffs successive trees to know what changed.
 
-pub mod lock;
-pub mod site_files;
+pub(crate) mod lock;
+pub(crate) mod site_files;
 mod swap;
 mod target;
 pub mod write;
@@ -53,39 +53,5 @@ impl OutputTree {
     /// No files.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
-    }
-    /// Paths added, removed or changed between `self` (old) and `new`.
-    pub fn diff(&self, new: &OutputTree) -> Vec<String> {
-        let mut out: Vec<String> = new
-            .files
-            .iter()
-            .filter(|(k, v)| self.files.get(*k) != Some(v))
-            .map(|(k, _)| k.clone())
-            .collect();
-        out.extend(
-            self.files
-                .keys()
-                .filter(|k| !new.files.contains_key(*k))
-                .cloned(),
-        );
-        out.sort();
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn diff_sees_changes_additions_removals() {
-        let mut a = OutputTree::default();
-        a.insert("x", "1");
-        a.insert("y", "1");
-        let mut b = a.clone();
-        b.insert("x", "2");
-        b.insert("z", "1");
-        b.files.remove("y");
-        assert_eq!(a.diff(&b), ["x", "y", "z"]);
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 /// `style.css` + bytes → `static/style.1a2b3c4d.css` (content hash, so hosts can cache forever).
-pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
+pub(crate) fn fingerprinted(name: &str, bytes: &[u8]) -> String {
     let hash = blake3::hash(bytes).to_hex();
     match name.rsplit_once('.') {
         Some((stem, ext)) => format!("static/{stem}.{}.{ext}", &hash[..10]),
@@ -13,7 +13,7 @@ pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
 }
 
 /// sitemap.xml for the given root-relative URLs.
-pub fn sitemap(base: &str, urls: &[&str]) -> String {
+pub(crate) fn sitemap(base: &str, urls: &[&str]) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -28,7 +28,7 @@ pub fn sitemap(base: &str, urls: &[&str]) -> String {
 }
 
 /// robots.txt pointing at the sitemap.
-pub fn robots(base: &str) -> String {
+pub(crate) fn robots(base: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n")
 }
 
@@ -39,7 +39,7 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// The print-view id of a page (`""` → `page-home`, `stretches/lunge/` → `page-stretches-lunge`).
-pub fn print_anchor(url: &str) -> String {
+pub(crate) fn print_anchor(url: &str) -> String {
     if url.is_empty() {
         "page-home".into()
     } else {
@@ -50,7 +50,7 @@ pub fn print_anchor(url: &str) -> String {
 /// Rewrites a page body for the print page (which lives at `print/`, root `../`): ids get
 /// the page's prefix so pages never clash, in-guide links become in-page links, and asset
 /// paths are re-rooted.
-pub fn for_print(
+pub(crate) fn for_print(
     html: &str,
     page_root: &str,
     anchor: &str,

@@ -9,7 +9,7 @@ use crate::markdown::TocEntry;
 
 /// `site`: the guide as a whole.
 #[derive(Serialize, Debug, Clone)]
-pub struct SiteCtx {
+pub(crate) struct SiteCtx {
     /// Title.
     pub title: String,
     /// Description.
@@ -24,9 +24,23 @@ pub struct SiteCtx {
     pub base_url: Option<String>,
 }
 
+impl SiteCtx {
+    /// The guide's `site` as book.toml gives it.
+    pub(crate) fn of(cfg: &crate::config::Config) -> SiteCtx {
+        SiteCtx {
+            title: cfg.book.title.clone(),
+            description: cfg.book.description.clone(),
+            language: cfg.book.language.clone(),
+            dir: crate::i18n::dir_of(&cfg.book.language),
+            authors: cfg.book.authors.clone(),
+            base_url: cfg.book.base_url.clone(),
+        }
+    }
+}
+
 /// `assets`: fingerprinted files, root-relative.
 #[derive(Serialize, Debug, Clone, Default)]
-pub struct AssetsCtx {
+pub(crate) struct AssetsCtx {
     /// Stylesheet.
     pub css: String,
     /// Script.
@@ -37,7 +51,7 @@ pub struct AssetsCtx {
 
 /// What every template gets.
 #[derive(Serialize, Debug)]
-pub struct Common<'a> {
+pub(crate) struct Common<'a> {
     /// Relative prefix to the site root.
     pub root: String,
     /// The guide.
@@ -54,7 +68,7 @@ pub struct Common<'a> {
 
 /// A link to a page.
 #[derive(Serialize, Debug, Clone)]
-pub struct LinkCtx<'a> {
+pub(crate) struct LinkCtx<'a> {
     /// Title.
     pub title: &'a str,
     /// Root-relative URL.
@@ -65,7 +79,7 @@ pub struct LinkCtx<'a> {
 
 /// `page`.
 #[derive(Serialize, Debug)]
-pub struct PageCtx<'a> {
+pub(crate) struct PageCtx<'a> {
     /// Title.
     pub title: &'a str,
     /// Description.
@@ -100,7 +114,7 @@ pub struct PageCtx<'a> {
 
 /// Context of page.html and section.html.
 #[derive(Serialize, Debug)]
-pub struct PageTemplate<'a> {
+pub(crate) struct PageTemplate<'a> {
     /// Shared variables.
     #[serde(flatten)]
     pub common: Common<'a>,
@@ -116,7 +130,7 @@ pub struct PageTemplate<'a> {
 
 /// One page in the print view.
 #[derive(Serialize, Debug)]
-pub struct PrintPage<'a> {
+pub(crate) struct PrintPage<'a> {
     /// Title.
     pub title: &'a str,
     /// Root-relative URL.
@@ -133,7 +147,7 @@ pub struct PrintPage<'a> {
 
 /// Context of print.html.
 #[derive(Serialize, Debug)]
-pub struct PrintTemplate<'a> {
+pub(crate) struct PrintTemplate<'a> {
     /// Shared variables.
     #[serde(flatten)]
     pub common: Common<'a>,
@@ -143,7 +157,7 @@ pub struct PrintTemplate<'a> {
 
 /// Context of 404.html.
 #[derive(Serialize, Debug)]
-pub struct NotFoundTemplate<'a> {
+pub(crate) struct NotFoundTemplate<'a> {
     /// Shared variables.
     #[serde(flatten)]
     pub common: Common<'a>,

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::content::review::Review;
 
 /// What the JSON-LD is made from.
-pub struct JsonLdInput<'a> {
+pub(crate) struct JsonLdInput<'a> {
     /// Page title.
     pub title: &'a str,
     /// Page description.
@@ -36,7 +36,7 @@ pub struct JsonLdInput<'a> {
 }
 
 /// Serialises the page's JSON-LD graph (safe to embed in a `<script>`).
-pub fn build(i: &JsonLdInput) -> String {
+pub(crate) fn build(i: &JsonLdInput) -> String {
     let mut graph = Vec::new();
     let mut main = json!({
         "@type": i.main_type,

@@ -4,10 +4,10 @@
 //! the template file and line here so a theme author gets `--> themes/x/templates/page.html:12:5`.
 //! Tera's built-in filters, tests and functions are available (docs/templates.md lists them).
 
-pub mod context;
-pub mod jsonld;
-pub mod nav;
-pub mod theme;
+pub(crate) mod context;
+pub(crate) mod jsonld;
+pub(crate) mod nav;
+pub(crate) mod theme;
 mod words;
 
 use std::collections::HashMap;
@@ -21,39 +21,27 @@ use crate::i18n::Strings;
 use theme::Theme;
 
 /// Compiled templates plus their sources (for error positions).
-pub struct Renderer {
+pub(crate) struct Renderer {
     tera: Tera,
     sources: HashMap<String, (std::path::PathBuf, Arc<str>)>,
     /// The theme's words in the guide's language (`t()` in templates, the Markdown passes).
-    pub strings: Arc<Strings>,
+    pub(crate) strings: Arc<Strings>,
     /// What loading the words warned about (a language the theme does not speak in full).
-    pub warnings: Diagnostics,
+    pub(crate) warnings: Diagnostics,
 }
 
 impl Renderer {
     /// Compiles every template of the theme, with the words of the guide's language; every
     /// syntax error is reported.
-    pub fn new(theme: &Theme, cfg: &crate::config::Config) -> Result<Renderer, Diagnostics> {
+    pub(crate) fn new(theme: &Theme, cfg: &crate::config::Config) -> Result<Renderer, Diagnostics> {
         let (strings, warnings) = crate::i18n::load(theme, cfg, &cfg.book.language)?;
         let mut r = Renderer::compile(theme, Arc::new(strings))?;
         r.warnings = warnings;
         Ok(r)
     }
 
-    /// The same templates speaking another language (one guide in several).
-    pub fn for_language(&self, strings: Arc<Strings>) -> Renderer {
-        let mut tera = self.tera.clone();
-        words::register(&mut tera, &strings);
-        Renderer {
-            tera,
-            sources: self.sources.clone(),
-            strings,
-            warnings: Diagnostics::new(),
-        }
-    }
-
     /// Compiles every template of the theme; every syntax error is reported.
-    pub fn compile(theme: &Theme, strings: Arc<Strings>) -> Result<Renderer, Diagnostics> {
+    pub(crate) fn compile(theme: &Theme, strings: Arc<Strings>) -> Result<Renderer, Diagnostics> {
         let mut diags = Diagnostics::new();
         let mut sources = HashMap::new();
         let mut list = Vec::new();
@@ -116,12 +104,12 @@ impl Renderer {
     }
 
     /// Does the theme have this template?
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
 
     /// Renders a template with a serialisable context.
-    pub fn render(&self, name: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
         let ctx = tera::Context::from_serialize(ctx)
             .map_err(|e| Diagnostic::error(format!("template context: {e}")))?;
         self.tera
@@ -132,7 +120,7 @@ impl Renderer {
 
 /// HTML escaping without Tera's `/` → `&#x2F;`, which is legal but makes every URL unreadable.
 fn escape(s: &str) -> String {
-    crate::content::assets::html_escape(s)
+    crate::html::html_escape(s)
 }
 
 /// The whole error chain as text (Tera puts the useful part in the sources).

@@ -12,11 +12,11 @@ use serde::Serialize;
 use crate::content::{PageId, Site};
 
 /// Items kept either side of the open item in a long list.
-pub const WINDOW: usize = 12;
+pub(crate) const WINDOW: usize = 12;
 
 /// A list of sidebar entries.
 #[derive(Serialize, Debug, Default)]
-pub struct NavList<'a> {
+pub(crate) struct NavList<'a> {
     /// Entries.
     pub items: Vec<NavItem<'a>>,
     /// Set when entries before these were cut.
@@ -27,7 +27,7 @@ pub struct NavList<'a> {
 
 /// Where the entries cut from a windowed list are: the parent page, which lists them all.
 #[derive(Serialize, Debug, Clone, Copy, PartialEq)]
-pub struct More<'a> {
+pub(crate) struct More<'a> {
     /// Root-relative URL of the parent (`""` for the landing page).
     pub url: &'a str,
     /// How many entries were cut on this side.
@@ -36,7 +36,7 @@ pub struct More<'a> {
 
 /// One sidebar entry.
 #[derive(Serialize, Debug)]
-pub struct NavItem<'a> {
+pub(crate) struct NavItem<'a> {
     /// The page (not serialised: used to record which titles a page shows).
     #[serde(skip)]
     pub id: PageId,
@@ -53,7 +53,7 @@ pub struct NavItem<'a> {
 }
 
 /// The sidebar of `current`; `titles[id]` is each page's title.
-pub fn build<'a>(site: &'a Site, titles: &'a [String], current: PageId) -> NavList<'a> {
+pub(crate) fn build<'a>(site: &'a Site, titles: &'a [String], current: PageId) -> NavList<'a> {
     let mut path = site.ancestors(current);
     path.push(current);
     // The landing page is the theme's own home link, so the top level is its children.
@@ -112,7 +112,7 @@ fn list<'a>(
 
 impl NavList<'_> {
     /// Every page the list shows, nested lists included.
-    pub fn ids(&self, out: &mut Vec<PageId>) {
+    pub(crate) fn ids(&self, out: &mut Vec<PageId>) {
         for item in &self.items {
             out.push(item.id);
             if let Some(c) = &item.children {

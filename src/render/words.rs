@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use tera::{Tera, Value};
 
-use crate::content::assets::html_escape;
+use crate::html::html_escape;
 use crate::i18n::{Strings, fill};
 
 /// Registers the functions on `tera` for `strings`.
@@ -42,7 +42,9 @@ pub(super) fn register(tera: &mut Tera, strings: &Arc<Strings>) {
         "long_date",
         move |v: &Value, _: &HashMap<String, Value>| match v.as_str() {
             Some(iso) => Ok(Value::String(s.long_date(iso))),
-            None => Err(tera::Error::msg("long_date expects a date as YYYY-MM-DD text")),
+            None => Err(tera::Error::msg(
+                "long_date expects a date as YYYY-MM-DD text",
+            )),
         },
     );
 }
@@ -50,10 +52,9 @@ pub(super) fn register(tera: &mut Tera, strings: &Arc<Strings>) {
 type Parsed<'a> = (&'a str, Option<i64>, Vec<(&'a str, String)>);
 
 fn parse<'a>(s: &Strings, args: &'a HashMap<String, Value>) -> tera::Result<Parsed<'a>> {
-    let key = args
-        .get("key")
-        .and_then(Value::as_str)
-        .ok_or_else(|| tera::Error::msg("t() needs key=\"…\", a key of the theme's i18n/en.toml"))?;
+    let key = args.get("key").and_then(Value::as_str).ok_or_else(|| {
+        tera::Error::msg("t() needs key=\"…\", a key of the theme's i18n/en.toml")
+    })?;
     if !s.has(key) {
         return Err(tera::Error::msg(format!(
             "t(): no UI string `{key}` in the theme's i18n tables (add it to i18n/en.toml)"

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{BuildFailure, ErrorLoc, Files, SiteBuilder};
+use crate::build::{BuildOptions, Built, Session};
 use crate::diag::Diagnostics;
-use crate::pipeline::{BuildOptions, Built, Session};
 
 /// A guide project, built by the pipeline for serve.
 pub struct GuideSite {

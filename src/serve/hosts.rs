@@ -14,7 +14,7 @@ use std::net::{IpAddr, SocketAddr};
 
 /// The accepted `Host` values of one server.
 #[derive(Debug, Clone)]
-pub struct HostPolicy {
+pub(crate) struct HostPolicy {
     port: u16,
     /// Names accepted with the bound port.
     names: Vec<String>,
@@ -25,7 +25,7 @@ pub struct HostPolicy {
 impl HostPolicy {
     /// The policy of a server bound to `addr` for `--host configured`, with the
     /// `--allowed-host` list `allowed`.
-    pub fn new(addr: SocketAddr, configured: &str, allowed: &[String]) -> HostPolicy {
+    pub(crate) fn new(addr: SocketAddr, configured: &str, allowed: &[String]) -> HostPolicy {
         let mut names = vec!["localhost".to_string()];
         if bare(configured).parse::<IpAddr>().is_err() {
             names.push(bare(configured)); // IP addresses are answered anyway
@@ -47,7 +47,7 @@ impl HostPolicy {
     }
 
     /// Whether a request with this `Host` header is answered.
-    pub fn allows(&self, host: Option<&str>) -> bool {
+    pub(crate) fn allows(&self, host: Option<&str>) -> bool {
         let Some(host) = host else { return false };
         let host = host.trim().to_ascii_lowercase();
         let (name, port) = split_port(&host);
@@ -69,7 +69,7 @@ impl HostPolicy {
     }
 
     /// The names accepted besides IP addresses, for the warning printed on a wide bind.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let mut all: Vec<String> = self
             .names
             .iter()

@@ -24,12 +24,12 @@ use tokio::sync::watch as signal;
 use tokio::task::JoinHandle;
 
 pub mod adapter;
-pub mod hosts;
+pub(crate) mod hosts;
 mod listen;
-pub mod paths;
+pub(crate) mod paths;
 mod rebuild;
-pub mod reload;
-pub mod server;
+pub(crate) mod reload;
+pub(crate) mod server;
 mod sockets;
 pub mod watch;
 

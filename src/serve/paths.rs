@@ -8,7 +8,7 @@
 
 /// Turns a raw (percent-encoded) URL path into a key of the in-memory site, or `None` when
 /// it tries to leave the site. A trailing `/` is kept so the caller can add `index.html`.
-pub fn sanitize_path(raw: &str) -> Option<String> {
+pub(crate) fn sanitize_path(raw: &str) -> Option<String> {
     let rest = raw.strip_prefix('/')?;
     let decoded = percent_decode(rest)?;
     let bad_char = |c: char| c == '\\' || c == '\0' || c == ':' || c.is_control();
@@ -45,7 +45,7 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 /// The `Content-Type` for an output path, by extension.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let ext = path
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())

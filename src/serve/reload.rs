@@ -16,15 +16,15 @@ use super::watch::ChangeSet;
 use super::{BuildFailure, ErrorLoc, Files};
 
 /// The live-reload client, injected before `</body>` of every served HTML page.
-pub const CLIENT_JS: &str = include_str!("client.js");
+pub(crate) const CLIENT_JS: &str = include_str!("client.js");
 
 /// The WebSocket path the client connects to.
-pub const WS_PATH: &str = "/__guide/ws";
+pub(crate) const WS_PATH: &str = "/__guide/ws";
 
 /// What the browser is told after a build.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
-pub enum Message {
+pub(crate) enum Message {
     /// Reload the page, keeping the scroll position.
     Reload,
     /// Only stylesheets changed: swap these (URL paths of the new CSS outputs) in place.
@@ -50,7 +50,7 @@ pub enum Message {
 
 impl Message {
     /// The error message for a failed build.
-    pub fn error(failure: &BuildFailure) -> Self {
+    pub(crate) fn error(failure: &BuildFailure) -> Self {
         let (text, errors) = bounded(failure);
         Message::Error { text, errors }
     }
@@ -63,9 +63,9 @@ impl Message {
 /// Most text sent to a page about one build (bytes), and most located entries: the
 /// renderer already caps what it prints, but a builder's text may come from elsewhere,
 /// and every open page receives it.
-pub const MAX_TEXT: usize = 64 * 1024;
+pub(crate) const MAX_TEXT: usize = 64 * 1024;
 /// Most entries of a message's error or warning list.
-pub const MAX_ENTRIES: usize = 100;
+pub(crate) const MAX_ENTRIES: usize = 100;
 
 /// A failure's text and list, cut to [`MAX_TEXT`] and [`MAX_ENTRIES`] (each message to
 /// 500 characters) with a line saying so.
@@ -99,7 +99,12 @@ fn bounded(failure: &BuildFailure) -> (String, Vec<ErrorLoc>) {
 /// A CSS swap only when every changed source is a `.css` file, the page was not showing an
 /// error (the overlay must be cleared by a reload) and some CSS output actually changed;
 /// otherwise a reload.
-pub fn message_for(change: &ChangeSet, old: &Files, new: &Files, was_error: bool) -> Message {
+pub(crate) fn message_for(
+    change: &ChangeSet,
+    old: &Files,
+    new: &Files,
+    was_error: bool,
+) -> Message {
     if was_error || !change.only_css() {
         return Message::Reload;
     }
@@ -117,7 +122,7 @@ pub fn message_for(change: &ChangeSet, old: &Files, new: &Files, was_error: bool
 
 /// Fans messages out to every connected page and remembers the current error.
 #[derive(Debug)]
-pub struct Hub {
+pub(crate) struct Hub {
     tx: broadcast::Sender<Utf8Bytes>,
     current_error: RwLock<Option<Utf8Bytes>>,
     current_warnings: RwLock<Option<Utf8Bytes>>,
@@ -138,7 +143,7 @@ impl Default for Hub {
 
 impl Hub {
     /// Sends a message to every connected page; an error also becomes the current state.
-    pub fn publish(&self, msg: &Message) {
+    pub(crate) fn publish(&self, msg: &Message) {
         let json: Utf8Bytes = msg.to_json().into();
         let error = matches!(msg, Message::Error { .. }).then(|| json.clone());
         *self
@@ -150,7 +155,7 @@ impl Hub {
 
     /// Remembers the warnings of the last good build, sent to every page that connects
     /// (a page learns of them after its reload), or forgets them.
-    pub fn set_warnings(&self, warnings: Option<&BuildFailure>) {
+    pub(crate) fn set_warnings(&self, warnings: Option<&BuildFailure>) {
         let json = warnings.map(|w| {
             let (text, warnings) = bounded(w);
             Utf8Bytes::from(Message::Warnings { text, warnings }.to_json())
@@ -162,7 +167,7 @@ impl Hub {
     }
 
     /// Whether the last build failed.
-    pub fn has_error(&self) -> bool {
+    pub(crate) fn has_error(&self) -> bool {
         self.current_error
             .read()
             .unwrap_or_else(|e| e.into_inner())

@@ -125,7 +125,7 @@ async fn ws_upgrade(
 }
 
 /// The WebSocket must come from a page this server served: `Origin` is `http://<Host>`.
-pub fn origin_allowed(origin: Option<&str>, host: Option<&str>) -> bool {
+pub(crate) fn origin_allowed(origin: Option<&str>, host: Option<&str>) -> bool {
     match (origin, host) {
         (Some(origin), Some(host)) => origin.eq_ignore_ascii_case(&format!("http://{host}")),
         _ => false,
@@ -207,7 +207,7 @@ fn text(status: StatusCode, body: &str) -> Response {
 }
 
 /// Adds the live-reload client just before the last `</body>` (or at the end).
-pub fn inject(html: &[u8]) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8]) -> Vec<u8> {
     let script = format!("<script id=\"__guide_live\">{CLIENT_JS}</script>");
     let lower = html.to_ascii_lowercase();
     let at = lower

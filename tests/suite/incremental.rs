@@ -8,7 +8,7 @@ use guide::{BuildOptions, Session};
 use crate::harness::GuideTest;
 
 /// Rebuilds after `rels` changed and checks the result against a fresh full build.
-fn checked(s: &mut Session, g: &GuideTest, rels: &[&str]) -> guide::pipeline::Built {
+fn checked(s: &mut Session, g: &GuideTest, rels: &[&str]) -> guide::Built {
     let changed: Vec<PathBuf> = rels.iter().map(|r| g.path(r)).collect();
     let b = s.rebuild(&changed).unwrap();
     let differ = differing(&b.tree, &full(g));

@@ -2,9 +2,8 @@
 //! language's `lang` and `dir`, show no English UI string (checked against the English
 //! table), and find their own words with their own language's search.
 
+use std::collections::BTreeMap;
 use std::path::Path;
-
-use guide::i18n::Strings;
 
 use super::harness::GuideTest;
 use super::search::searcher;
@@ -22,24 +21,53 @@ fn pages(root: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A shipped table of the default theme: every entry's forms, by dotted key.
+fn table(lang: &str) -> BTreeMap<String, Vec<String>> {
+    let path = super::search::repo(&format!("themes/default/i18n/{lang}.toml"));
+    let raw: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut out = BTreeMap::new();
+    flatten(&raw, "", &mut out);
+    out
+}
+
+fn flatten(t: &toml::Table, prefix: &str, out: &mut BTreeMap<String, Vec<String>>) {
+    for (k, v) in t {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::String(s) => {
+                out.insert(key, vec![s.clone()]);
+            }
+            toml::Value::Table(inner) if inner.contains_key("other") => {
+                let forms = inner.values().filter_map(|f| f.as_str().map(String::from));
+                out.insert(key, forms.collect());
+            }
+            toml::Value::Table(inner) => flatten(inner, &key, out),
+            _ => {}
+        }
+    }
+}
+
 /// The literal pieces (3+ letters) of the English UI strings that `lang` says otherwise.
 fn english_pieces(lang: &str) -> Vec<(String, String)> {
-    let en = Strings::english();
-    let other = Strings::shipped(lang);
+    let (en, other) = (table("en"), table(lang));
     let mut out = Vec::new();
-    for key in en.keys() {
+    for (key, forms) in &en {
         if key.starts_with("lang.") {
             continue; // language names are meant to appear in every language's switcher
         }
-        let theirs = other.forms(key);
-        for form in en.forms(key) {
-            if theirs.contains(&form) {
+        let theirs = other.get(key).cloned().unwrap_or_default();
+        for form in forms {
+            if theirs.contains(form) {
                 continue;
             }
             for piece in form.split(['{', '}']).step_by(2) {
                 let piece = piece.trim_matches(|c: char| !c.is_alphanumeric());
                 if piece.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-                    out.push((key.to_string(), piece.to_string()));
+                    out.push((key.clone(), piece.to_string()));
                 }
             }
         }
@@ -85,9 +113,16 @@ fn check_language(fixture: &str, lang: &str, dir: &str) -> GuideTest {
     let out = g.cmd(&["build"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(!stderr.contains("warning"), "a shipped language builds without warnings: {stderr}");
+    assert!(
+        !stderr.contains("warning"),
+        "a shipped language builds without warnings: {stderr}"
+    );
     let pieces = english_pieces(lang);
-    assert!(pieces.len() > 60, "only {} English pieces to look for", pieces.len());
+    assert!(
+        pieces.len() > 60,
+        "only {} English pieces to look for",
+        pieces.len()
+    );
     let all = pages(&g.root);
     assert!(all.len() >= 5, "{all:?}");
     for (rel, page) in &all {
@@ -95,7 +130,10 @@ fn check_language(fixture: &str, lang: &str, dir: &str) -> GuideTest {
         let tag = format!("<html lang=\"{lang}\" dir=\"{dir}\">");
         assert!(html.contains(&tag), "{rel} lacks {tag}");
         let left: Vec<_> = pieces.iter().filter(|(_, p)| has_word(html, p)).collect();
-        assert!(left.is_empty(), "{rel} still shows English UI strings: {left:?}");
+        assert!(
+            left.is_empty(),
+            "{rel} still shows English UI strings: {left:?}"
+        );
     }
     g
 }
@@ -104,35 +142,60 @@ fn check_language(fixture: &str, lang: &str, dir: &str) -> GuideTest {
 fn a_german_guide_speaks_german() {
     let g = check_language("lang-de", "de", "ltr");
     let page = g.read("public/druck/index.html");
-    assert!(page.contains("<span class=\"pn-label\">Weiter</span>"), "{page}");
+    assert!(
+        page.contains("<span class=\"pn-label\">Weiter</span>"),
+        "{page}"
+    );
     assert!(page.contains("callout-title\">Tipp</p>"), "{page}");
     assert!(page.contains("aria-label=\"Tabelle\""), "{page}");
-    assert!(page.contains("5. März 2026"), "the review date is written in German: {page}");
-    assert!(page.contains("\"start\":\"Timer starten\""), "guide.js gets German words");
+    assert!(
+        page.contains("5. März 2026"),
+        "the review date is written in German: {page}"
+    );
+    assert!(
+        page.contains("\"start\":\"Timer starten\""),
+        "guide.js gets German words"
+    );
     let mut s = searcher(&g.root.join("public"), "de");
     let hits = s.search("Dehnungen", 5);
-    assert_eq!(hits.first().map(|h| h.url.as_str()), Some("dehnen/"), "{hits:?}");
+    assert_eq!(
+        hits.first().map(|h| h.url.as_str()),
+        Some("dehnen/"),
+        "{hits:?}"
+    );
 }
 
 #[test]
 fn a_japanese_guide_speaks_japanese() {
     let g = check_language("lang-ja", "ja", "ltr");
     let page = g.read("public/press/index.html");
-    assert!(page.contains("<span class=\"pn-label\">次へ</span>"), "{page}");
+    assert!(
+        page.contains("<span class=\"pn-label\">次へ</span>"),
+        "{page}"
+    );
     assert!(page.contains("2026年3月5日"), "{page}");
     let mut s = searcher(&g.root.join("public"), "ja");
     let hits = s.search("ひざ立ち", 5);
-    assert!(hits.first().is_some_and(|h| h.url.starts_with("stretch/")), "{hits:?}");
+    assert!(
+        hits.first().is_some_and(|h| h.url.starts_with("stretch/")),
+        "{hits:?}"
+    );
 }
 
 #[test]
 fn an_arabic_guide_is_right_to_left_and_speaks_arabic() {
     let g = check_language("lang-ar", "ar", "rtl");
     let page = g.read("public/press/index.html");
-    assert!(page.contains("<span class=\"pn-label\">التالي</span>"), "{page}");
+    assert!(
+        page.contains("<span class=\"pn-label\">التالي</span>"),
+        "{page}"
+    );
     assert!(page.contains("callout-title\">نصيحة</p>"), "{page}");
     let print = g.read("public/print/index.html");
-    assert!(print.contains("→ العودة إلى الدليل"), "the back arrow points right: {print}");
+    assert!(
+        print.contains("→ العودة إلى الدليل"),
+        "the back arrow points right: {print}"
+    );
     let css = std::fs::read_dir(g.root.join("public/static"))
         .unwrap()
         .filter_map(Result::ok)
@@ -140,10 +203,16 @@ fn an_arabic_guide_is_right_to_left_and_speaks_arabic() {
         .map(|e| std::fs::read_to_string(e.path()).unwrap())
         .unwrap();
     assert!(css.contains("[dir=\"rtl\"] .pn-prev .pn-label::before { content: \"→ \"; }"));
-    assert!(!css.contains("padding-left") && !css.contains("margin-left"), "logical properties only");
+    assert!(
+        !css.contains("padding-left") && !css.contains("margin-left"),
+        "logical properties only"
+    );
     let mut s = searcher(&g.root.join("public"), "ar");
     let hits = s.search("الركوع", 5);
-    assert!(hits.first().is_some_and(|h| h.url.starts_with("stretch/")), "{hits:?}");
+    assert!(
+        hits.first().is_some_and(|h| h.url.starts_with("stretch/")),
+        "{hits:?}"
+    );
 }
 
 #[test]
@@ -154,7 +223,10 @@ fn a_language_the_theme_lacks_is_english_with_one_warning() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
-    assert!(stderr.contains("no UI strings for language `it`"), "{stderr}");
+    assert!(
+        stderr.contains("no UI strings for language `it`"),
+        "{stderr}"
+    );
     assert!(g.read("public/druck/index.html").contains(">Next</span>"));
 }
 
@@ -162,12 +234,24 @@ fn a_language_the_theme_lacks_is_english_with_one_warning() {
 fn book_toml_strings_override_the_theme_and_typos_are_located() {
     let g = GuideTest::fixture("lang-de");
     let toml = g.read("book.toml");
-    g.write("book.toml", format!("{toml}\n[strings]\n\"nav.next\" = \"Vorwärts\"\n"));
+    g.write(
+        "book.toml",
+        format!("{toml}\n[strings]\n\"nav.next\" = \"Vorwärts\"\n"),
+    );
     g.build_ok();
-    assert!(g.read("public/druck/index.html").contains(">Vorwärts</span>"));
-    g.write("book.toml", format!("{toml}\n[strings]\n\"nav.nxt\" = \"Vorwärts\"\n"));
+    assert!(
+        g.read("public/druck/index.html")
+            .contains(">Vorwärts</span>")
+    );
+    g.write(
+        "book.toml",
+        format!("{toml}\n[strings]\n\"nav.nxt\" = \"Vorwärts\"\n"),
+    );
     let err = g.build_err();
-    assert!(err.contains("[strings] has no UI string `nav.nxt`"), "{err}");
+    assert!(
+        err.contains("[strings] has no UI string `nav.nxt`"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `nav.next`?"), "{err}");
     assert!(err.contains("book.toml:12:2"), "{err}");
 }

@@ -3,10 +3,10 @@
 //! one folder deep (`gear/kit.md`, served at `gear/kit/`) so relative URLs must be rewritten.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
-use crate::content::{Asset, Loaded, order};
+use crate::content::{Loaded, order};
 use crate::markdown::{Ctx, Rendered, render};
 
 fn page(rel: &str, text: &str) -> Loaded {
@@ -26,15 +26,9 @@ pub(crate) fn render_kit(md: &str, trust: bool) -> Rendered {
         page("gear/_index.md", "# Gear\n"),
         page("gear/kit.md", md),
     ];
-    let assets: HashMap<String, Asset> = ["img/ball.png", "gear/clip.webm", "gear/clip.vtt"]
+    let assets = ["img/ball.png", "gear/clip.webm", "gear/clip.vtt"]
         .iter()
-        .map(|r| {
-            let a = Asset {
-                rel: r.to_string(),
-                path: PathBuf::from(r),
-            };
-            (r.to_string(), a)
-        })
+        .map(|r| r.to_string())
         .collect();
     let (site, _) = order::assemble(loaded, assets, false, Path::new("content"));
     let id = site.page_by_rel("gear/kit.md").expect("the page");

@@ -9,8 +9,8 @@ use html5gum::{DefaultEmitter, HtmlString, StartTag, Token, Tokenizer};
 
 use super::policy::{self, Element};
 use super::urls;
-use crate::content::assets::html_escape;
 use crate::content::css_sanitize;
+use crate::html::html_escape;
 use crate::markdown::{Ctx, Rendered};
 
 /// An element being removed with its content, possibly across several fragments.

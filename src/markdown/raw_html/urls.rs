@@ -83,7 +83,7 @@ fn media(
         );
         return None;
     };
-    if ctx.site.assets.contains_key(&rel) {
+    if ctx.site.assets.contains(&rel) {
         return Some(format!("{}{}{tail}", ctx.root(), encode_path(&rel)));
     }
     let d = if element == "img" {

@@ -5,8 +5,8 @@
 use fantoccini::Locator;
 use serde_json::json;
 
-use guide::pipeline::BuildOptions;
-use guide::render::theme::Theme;
+use guide::BuildOptions;
+use guide::Theme;
 use guide::serve::adapter::GuideSite;
 use guide::serve::{self, ServeOptions};
 

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use guide::pipeline::BuildOptions;
+use guide::BuildOptions;
 use guide::serve::adapter::GuideSite;
 use guide::serve::{self, ServeOptions};
 

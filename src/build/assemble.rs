@@ -1,0 +1,262 @@
+//! The output tree, assembled: the theme's static files (fingerprinted), every page's HTML
+//! (the pages the plan chose through the templates, the others as kept), the assets, and the
+//! site-wide files (404, print view, redirects, sitemap, robots.txt, search index).
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+
+use bytes::Bytes;
+
+use super::cache::Mode;
+use super::clock::Clock;
+use super::plan::Deps;
+use super::print::{self, PrintCache};
+use super::templates::{self, Templated};
+use crate::config::Config;
+use crate::content::review::Review;
+use crate::content::{PageId, Site};
+use crate::diag::Diagnostics;
+use crate::markdown::{Rendered, highlight};
+use crate::output::OutputTree;
+use crate::output::site_files::{fingerprinted, robots, sitemap};
+use crate::render::Renderer;
+use crate::render::context::{AssetsCtx, Common, NotFoundTemplate, SiteCtx};
+use crate::render::theme::Theme;
+use crate::search;
+
+/// Everything the assembly reads.
+pub(super) struct Input<'a> {
+    /// Configuration.
+    pub(super) cfg: &'a Config,
+    /// The guide.
+    pub(super) site: &'a Site,
+    /// Every page's Markdown result, by page id.
+    pub(super) rendered: &'a [&'a Rendered],
+    /// Templates.
+    pub(super) renderer: &'a Renderer,
+    /// Theme files (static assets).
+    pub(super) theme: &'a Theme,
+    /// Each page's clinical review, by page id.
+    pub(super) reviews: &'a [Option<Review>],
+}
+
+pub(super) const GENERATOR: &str = concat!("guide ", env!("CARGO_PKG_VERSION"));
+
+impl Input<'_> {
+    /// Each page's title: front matter, else its leading `#` heading, else its file name.
+    pub(super) fn titles(&self) -> Vec<String> {
+        self.site
+            .pages
+            .iter()
+            .zip(self.rendered)
+            .map(|(p, r)| {
+                let t = p
+                    .front
+                    .title
+                    .clone()
+                    .or_else(|| r.h1.clone())
+                    .unwrap_or_else(|| p.fallback_title.clone());
+                if p.rel == "_index.md" && t.is_empty() {
+                    self.cfg.book.title.clone()
+                } else {
+                    t
+                }
+            })
+            .collect()
+    }
+
+    fn output_path(&self, id: PageId) -> String {
+        format!("{}index.html", self.site.pages[id].url)
+    }
+}
+
+/// Renders pages `todo` (the others come from `last`) and builds the tree (all but the
+/// search index) and the next [`SiteCache`].
+pub(crate) fn assemble(
+    input: &Input,
+    titles: &[String],
+    todo: &[PageId],
+    (last, mode): (&SiteCache, Mode),
+    asset_bytes: &HashMap<String, Bytes>,
+    clock: &mut Clock,
+) -> Result<(OutputTree, SiteCache), Diagnostics> {
+    let mut tree = OutputTree::default();
+    let assets = statics(input, &mut tree);
+    let site_ctx = SiteCtx::of(input.cfg);
+    let templated = templates::render(input, titles, todo, (&site_ctx, &assets))?;
+    let (html, deps) = pages(input, templated, last);
+    for (k, v) in &html {
+        tree.insert(k.clone(), v.clone());
+    }
+    for (rel, bytes) in asset_bytes {
+        tree.files
+            .entry(rel.clone())
+            .or_insert_with(|| bytes.clone());
+    }
+    clock.lap("templates");
+    let print = site_wide(
+        input,
+        titles,
+        (&site_ctx, &assets),
+        &mut tree,
+        (last, mode),
+        todo,
+    )?;
+    clock.lap("print");
+    Ok((tree, SiteCache { html, deps, print }))
+}
+
+/// Every page's HTML by output path, and what each shows: the pages just rendered, the
+/// others as `last` kept them.
+fn pages(
+    input: &Input,
+    templated: Vec<Templated>,
+    last: &SiteCache,
+) -> (HashMap<String, Bytes>, Deps) {
+    let site = input.site;
+    let live: HashSet<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
+    let mut deps: Deps = last
+        .deps
+        .iter()
+        .filter(|(url, _)| live.contains(url.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut html: HashMap<String, Bytes> = HashMap::with_capacity(site.pages.len());
+    for (id, h, shows) in templated {
+        html.insert(input.output_path(id), Bytes::from(h));
+        let urls: Vec<String> = shows
+            .into_iter()
+            .map(|d| site.pages[d].url.clone())
+            .collect();
+        deps.insert(site.pages[id].url.clone(), urls.into());
+    }
+    for id in 0..site.pages.len() {
+        // A page not rendered now is one the plan found unchanged: the last build has it.
+        if let Entry::Vacant(e) = html.entry(input.output_path(id)) {
+            let kept = last.html.get(e.key()).cloned();
+            e.insert(kept.expect("the plan re-renders every page the cache lacks"));
+        }
+    }
+    (html, deps)
+}
+
+/// Whether the highlighting stylesheet is part of the site (and linked from every head).
+pub(crate) fn needs_highlight(rendered: &[&Rendered]) -> bool {
+    rendered.iter().any(|r| r.has_code)
+}
+
+/// Copies the theme's static files, fingerprinting style.css and guide.js.
+fn statics(input: &Input, tree: &mut OutputTree) -> AssetsCtx {
+    let mut assets = AssetsCtx::default();
+    for (name, file) in input.theme.statics() {
+        let path = match name {
+            "style.css" | "guide.js" => fingerprinted(name, &file.bytes),
+            _ => format!("static/{name}"),
+        };
+        match name {
+            "style.css" => assets.css = path.clone(),
+            "guide.js" => assets.js = path.clone(),
+            _ => {}
+        }
+        tree.insert(path, Bytes::from(file.bytes.to_vec()));
+    }
+    if needs_highlight(input.rendered) {
+        let css = highlight::stylesheet();
+        let path = fingerprinted("highlight.css", css.as_bytes());
+        assets.highlight_css = Some(path.clone());
+        tree.insert(path, css);
+    }
+    assets
+}
+
+/// What the assembly keeps between builds.
+#[derive(Default)]
+pub(crate) struct SiteCache {
+    /// Page HTML by output path.
+    pub(crate) html: HashMap<String, Bytes>,
+    /// For each page URL, the URLs of the pages whose titles it shows.
+    pub(crate) deps: Deps,
+    /// The print view's parts.
+    print: PrintCache,
+}
+
+/// Adds the files made of the whole site: 404, print view, redirects, sitemap and robots.txt.
+fn site_wide(
+    input: &Input,
+    titles: &[String],
+    (site_ctx, assets): (&SiteCtx, &AssetsCtx),
+    tree: &mut OutputTree,
+    (last, mode): (&SiteCache, Mode),
+    todo: &[PageId],
+) -> Result<PrintCache, Diagnostics> {
+    let site = input.site;
+    let cfg = input.cfg;
+    let base_path = cfg
+        .book
+        .base_url
+        .as_deref()
+        .and_then(|b| b.splitn(4, '/').nth(3))
+        .map(|p| format!("/{p}"));
+    let root404 = base_path.unwrap_or_else(|| "/".into());
+    let common = |root: String| Common {
+        root,
+        site: site_ctx,
+        assets,
+        search_url: "search/",
+        print_url: "print/",
+        generator: GENERATOR,
+    };
+    tree.insert(
+        "404.html",
+        input.renderer.render(
+            "404.html",
+            &NotFoundTemplate {
+                common: common(root404),
+            },
+        )?,
+    );
+
+    let shell = (assets, common("../".into()));
+    let (html, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
+    tree.insert("print/index.html", html);
+    for (path, html) in crate::redirects::files(site, cfg, titles, &input.renderer.strings) {
+        tree.insert(path, html);
+    }
+    if let Some(base) = &cfg.book.base_url {
+        let urls: Vec<&str> = site
+            .order
+            .iter()
+            .map(|&id| site.pages[id].url.as_str())
+            .collect();
+        tree.insert("sitemap.xml", sitemap(base, &urls));
+        tree.insert("robots.txt", robots(base));
+    }
+    Ok(print)
+}
+
+/// Brings the search index to the site and adds its files to `tree`: only the documents
+/// whose page was re-rendered (`todo`) can have changed.
+pub(crate) fn search_files(
+    (site, language): (&Site, &str),
+    titles: &[String],
+    rendered: &[&Rendered],
+    todo: &[PageId],
+    index: &mut search::Index,
+    tree: &mut OutputTree,
+) {
+    let docs: Vec<search::Doc> = site
+        .order
+        .iter()
+        .map(|&id| search::Doc {
+            title: &titles[id],
+            url: &site.pages[id].url,
+            sections: &rendered[id].sections,
+        })
+        .collect();
+    let dirty: std::collections::HashSet<usize> =
+        todo.iter().map(|&id| site.position[id]).collect();
+    index.update(language, &docs, |doc| dirty.contains(&doc));
+    for (path, bytes) in index.files() {
+        tree.insert(path.clone(), bytes.clone());
+    }
+}

@@ -1,0 +1,152 @@
+//! The cache a session keeps between builds, and its one commit: made whole by a successful
+//! build, never patched field by field.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use bytes::Bytes;
+
+use super::Built;
+use super::assemble::{self, SiteCache};
+use super::bodies;
+use super::clock::Clock;
+use super::plan::{self, Place};
+use crate::config::{self, Config, Overrides};
+use crate::content::assets::ImageInfo;
+use crate::content::{self, Loaded, walk};
+use crate::diag::Diagnostics;
+use crate::markdown::Rendered;
+use crate::output::OutputTree;
+use crate::render::Renderer;
+use crate::render::theme::Theme;
+use crate::search;
+
+/// Whether builds repeat: a one-shot build keeps nothing only a rebuild would use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// `guide build`, `guide check`.
+    Once,
+    /// `guide serve`: a rebuild follows every edit.
+    Repeat,
+}
+
+/// What survives between builds: made whole by a successful build, never patched.
+pub(crate) struct Cache {
+    pub(crate) cfg: Config,
+    pub(crate) renderer: Arc<Renderer>,
+    pub(crate) theme: Theme,
+    pub(crate) state: State,
+    /// The search index (updated in place by [`commit`], once nothing can fail any more).
+    search: search::Index,
+}
+
+/// The part of the cache a build computes anew from the last one.
+#[derive(Default)]
+pub(crate) struct State {
+    pub(crate) loaded: HashMap<String, Loaded>,
+    pub(crate) images: HashMap<String, ImageInfo>,
+    pub(crate) asset_bytes: HashMap<String, Bytes>,
+    pub(crate) rendered: bodies::Kept,
+    pub(crate) layout: Vec<Place>,
+    pub(crate) link_targets: Vec<String>,
+    /// Whether some page had code last time: every page's head links the highlighting
+    /// stylesheet only then.
+    pub(crate) had_code: Option<bool>,
+    /// The last walk of the content folder and what it reported.
+    pub(crate) walked: Option<(walk::Walk, Diagnostics)>,
+    pub(crate) site: SiteCache,
+}
+
+impl State {
+    /// What the Markdown phase reuses.
+    pub(crate) fn for_bodies(&self) -> bodies::Last<'_> {
+        bodies::Last {
+            rendered: &self.rendered,
+            link_targets: &self.link_targets,
+        }
+    }
+
+    /// What the plan compares with.
+    pub(crate) fn for_plan(&self) -> plan::Last<'_> {
+        plan::Last {
+            layout: &self.layout,
+            had_code: self.had_code,
+            deps: &self.site.deps,
+            kept_html: !self.site.html.is_empty(),
+        }
+    }
+}
+
+impl Cache {
+    /// A cache with nothing built: book.toml read from `root`, the theme compiled.
+    pub(crate) fn load(
+        root: &std::path::Path,
+        overrides: &Overrides,
+    ) -> Result<Cache, Diagnostics> {
+        Cache::with_config(config::load(root, overrides)?)
+    }
+
+    /// A cache with nothing built for the configuration `cfg`.
+    pub(crate) fn with_config(cfg: Config) -> Result<Cache, Diagnostics> {
+        let theme = Theme::load(&cfg)?;
+        let renderer = Arc::new(Renderer::new(&theme, &cfg)?);
+        Ok(Cache {
+            cfg,
+            renderer,
+            theme,
+            state: State::default(),
+            search: search::Index::default(),
+        })
+    }
+}
+
+/// A build that has succeeded up to the search index: the new cache state, the tree without
+/// the index, and what the index needs.
+pub(crate) struct Staged {
+    pub(crate) state: State,
+    pub(crate) tree: OutputTree,
+    pub(crate) site: content::Site,
+    pub(crate) titles: Vec<String>,
+    pub(crate) rendered: Vec<Arc<Rendered>>,
+    /// The pages that went through the templates (their search documents may have changed).
+    pub(crate) todo: Vec<usize>,
+    pub(crate) warnings: Diagnostics,
+    pub(crate) clock: Clock,
+}
+
+/// The one place the cache changes: the search index is brought up to date and the new
+/// state replaces the old.
+pub(crate) fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
+    let Staged {
+        state,
+        mut tree,
+        site,
+        titles,
+        rendered,
+        todo,
+        warnings,
+        mut clock,
+    } = staged;
+    let mut cache = Cache { state, ..prev };
+    let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
+    let language = cache.cfg.book.language.clone();
+    assemble::search_files(
+        (&site, &language),
+        &titles,
+        &plain,
+        &todo,
+        &mut cache.search,
+        &mut tree,
+    );
+    clock.lap("search");
+    let built = Built {
+        warnings,
+        timings: clock.laps,
+        tree,
+        config: cache.cfg.clone(),
+        pages: site.pages.len(),
+        assets: cache.state.asset_bytes.len(),
+        rendered: todo.len(),
+    };
+    (built, cache)
+}

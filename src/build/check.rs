@@ -1,0 +1,43 @@
+//! The check phase: what needs every page's Markdown first (link anchors, reviews, stop-if
+//! blocks, SVG markup, output collisions, redirects), and the verdict: errors stop the build.
+
+use crate::config::Config;
+use crate::content::Site;
+use crate::content::assets::{self, ImageInfo};
+use crate::content::review::Review;
+use crate::diag::Diagnostics;
+use crate::health;
+use crate::markdown::Rendered;
+use crate::render::theme::Theme;
+use crate::{redirects, validate};
+
+/// Runs every cross-page check; `Ok` holds the warnings and each page's review (by id),
+/// `Err` every problem found in this build (`diags` included).
+pub(crate) fn check(
+    cfg: &Config,
+    site: &Site,
+    (rendered, images): (&[&Rendered], &std::collections::HashMap<String, ImageInfo>),
+    theme: &Theme,
+    mut diags: Diagnostics,
+) -> Result<(Diagnostics, Vec<Option<Review>>), Diagnostics> {
+    let svg_figures = rendered.iter().flat_map(|r| r.svg_figures.iter());
+    for d in assets::svg_warnings(svg_figures, images, &cfg.build.content) {
+        diags.push(d);
+    }
+    diags.extend(validate::links(site, rendered));
+    let reviews = health::review_all(site, cfg, &mut diags);
+    if cfg.safety.require_stop_if {
+        health::stop_ifs_required(site, rendered, &mut diags);
+    }
+    let statics: Vec<&str> = theme.statics().map(|(name, _)| name).collect();
+    diags.extend(validate::collisions(site, cfg, &statics));
+    diags.extend(redirects::check(site, cfg, &statics));
+    if cfg.build.deny_warnings {
+        diags.deny_warnings();
+    }
+    diags.sort();
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok((diags, reviews))
+}

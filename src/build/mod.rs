@@ -1,0 +1,142 @@
+//! The build, one phase after another: read → order → Markdown → check → plan → templates
+//! and site-wide files → (on commit) search index.
+//!
+//! A [`Session`] keeps what it built so the next build after an edit reuses it: unchanged
+//! files are not re-read, unchanged pages not re-rendered from Markdown, and when no title
+//! or page moved, only the edited pages go through the templates again. A full build is the
+//! same code with nothing cached, which makes it the oracle for incremental rebuilds.
+//!
+//! Each phase is a file: [`read`], `content::order`, [`bodies`], [`check`], [`plan`],
+//! [`assemble`] (with [`templates`] and [`print`]); [`cache`] holds what survives a build and
+//! commits it, [`session`] decides what to rebuild.
+
+mod assemble;
+mod bodies;
+mod cache;
+mod check;
+mod clock;
+mod plan;
+mod print;
+mod read;
+mod session;
+mod templates;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::config::{Config, Overrides};
+use crate::diag::Diagnostics;
+use crate::markdown::Rendered;
+use crate::output::OutputTree;
+use cache::{Cache, Mode, Staged, State};
+use clock::Clock;
+use read::Changed;
+
+pub(crate) use session::build_loaded;
+pub use session::{Session, build};
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The project root (folder of book.toml).
+    pub root: PathBuf,
+    /// Command-line overrides of book.toml.
+    pub overrides: Overrides,
+}
+
+/// A successful build.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// Every output file.
+    pub tree: OutputTree,
+    /// The configuration used.
+    pub config: Config,
+    /// Pages in the guide.
+    pub pages: usize,
+    /// Assets copied.
+    pub assets: usize,
+    /// Pages that went through the templates in this build (all of them for a full build).
+    pub rendered: usize,
+    /// Warnings: the build is right, but the author should look (the summary counts them).
+    pub warnings: Diagnostics,
+    /// Time spent in each phase, for `--verbose` and profiling.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// Every phase but the search index, on the last build's `cache`, after `changed` files
+/// changed: the tree and the next cache state, or every problem found.
+fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diagnostics> {
+    let (cfg, last) = (&cache.cfg, &cache.state);
+    let changed = Changed(changed);
+    let mut clock = Clock::default();
+    clock.lap("start");
+    let mut diags = Diagnostics::new();
+    diags.extend(cache.renderer.warnings.clone());
+    let read = read::read(cfg, last, changed, &mut diags);
+    clock.lap("read");
+    let (site, order_diags) = crate::content::order::assemble(
+        read.loaded.clone(),
+        read.assets,
+        cfg.build.drafts,
+        &cfg.build.content,
+    );
+    diags.extend(order_diags);
+    clock.lap("order");
+    let with = (last.for_bodies(), changed, &read.edited_images);
+    let strings = &cache.renderer.strings;
+    let bodies = bodies::render((cfg, strings), &site, &read.images, with, &mut diags);
+    let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
+    clock.lap("markdown");
+    let (warnings, reviews) =
+        check::check(cfg, &site, (&plain, &read.images), &cache.theme, diags)?;
+    clock.lap("validate");
+    let input = assemble::Input {
+        cfg,
+        site: &site,
+        rendered: &plain,
+        renderer: &cache.renderer,
+        theme: &cache.theme,
+        reviews: &reviews,
+    };
+    let titles = input.titles();
+    let has_code = assemble::needs_highlight(&plain);
+    let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), has_code, &bodies.edited);
+    let (tree, site_cache) = assemble::assemble(
+        &input,
+        &titles,
+        &todo,
+        (&last.site, mode),
+        &read.asset_bytes,
+        &mut clock,
+    )
+    .map_err(|mut errors| {
+        errors.extend(warnings.clone());
+        errors
+    })?;
+    let state = State {
+        loaded: read
+            .loaded
+            .into_iter()
+            .map(|l| (l.rel.clone(), l))
+            .collect(),
+        images: read.images,
+        asset_bytes: read.asset_bytes,
+        rendered: bodies.kept,
+        layout,
+        link_targets: bodies.link_targets,
+        had_code: Some(has_code),
+        walked: (mode == Mode::Repeat).then_some(read.walked),
+        site: site_cache,
+    };
+    let rendered = bodies.rendered;
+    Ok(Staged {
+        state,
+        tree,
+        site,
+        titles,
+        rendered,
+        todo,
+        warnings,
+        clock,
+    })
+}

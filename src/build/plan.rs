@@ -1,0 +1,228 @@
+//! Which pages go through the templates again: pure, from the last and the new layout and the
+//! pages whose Markdown changed.
+//!
+//! A page's HTML shows its own Markdown and the titles (and descriptions) of the pages its
+//! navigation, breadcrumbs, neighbours and children lists name (its `deps`, recorded when it
+//! was last rendered). So when no page moved and the highlighting stylesheet stayed, only the
+//! edited pages and the pages that show a title or description that changed are rendered;
+//! anything else (a page added, removed or moved, the first or last code block) renders all.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::content::{PageId, Site};
+
+/// A page's place as the templates see it, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// Root-relative URL.
+    pub(crate) url: String,
+    /// Title (front matter, `#` heading or file name).
+    pub(crate) title: String,
+    /// The parent section's URL.
+    pub(crate) parent: Option<String>,
+    /// Front-matter description (shown by children lists).
+    pub(crate) description: String,
+}
+
+/// For each page URL, the URLs of the pages whose titles it shows.
+pub(crate) type Deps = HashMap<String, Arc<[String]>>;
+
+/// What the last successful build left for planning.
+pub(crate) struct Last<'a> {
+    /// Its layout.
+    pub(crate) layout: &'a [Place],
+    /// Whether some page had code (then every head links the highlighting stylesheet).
+    pub(crate) had_code: Option<bool>,
+    /// Which titles each page showed.
+    pub(crate) deps: &'a Deps,
+    /// Whether it kept page HTML to reuse (a one-shot build keeps none).
+    pub(crate) kept_html: bool,
+}
+
+/// The layout of `site`: each page in reading order, with its title from `titles`.
+fn layout(site: &Site, titles: &[String]) -> Vec<Place> {
+    site.order
+        .iter()
+        .map(|&id| {
+            let p = &site.pages[id];
+            Place {
+                url: p.url.clone(),
+                title: titles[id].clone(),
+                parent: p.parent.map(|q| site.pages[q].url.clone()),
+                description: p.front.description.clone().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The layout of `site` and the pages (by id, ascending) to render; `edited[id]` says
+/// whether page `id`'s Markdown was rendered anew in this build.
+pub(crate) fn plan(
+    site: &Site,
+    titles: &[String],
+    last: &Last,
+    has_code: bool,
+    edited: &[bool],
+) -> (Vec<Place>, Vec<PageId>) {
+    let now = layout(site, titles);
+    let urls: Vec<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
+    let todo = to_render(last, &now, has_code, &urls, edited);
+    (now, todo)
+}
+
+/// The pages (by id, ascending) to render: `urls[id]` is page `id`'s URL, `edited[id]` whether
+/// its Markdown was rendered anew in this build.
+fn to_render(
+    last: &Last,
+    now: &[Place],
+    has_code: bool,
+    urls: &[&str],
+    edited: &[bool],
+) -> Vec<PageId> {
+    let same_places = now.len() == last.layout.len()
+        && now
+            .iter()
+            .zip(last.layout)
+            .all(|(a, b)| a.url == b.url && a.parent == b.parent);
+    let same_head = last.had_code == Some(has_code);
+    if !same_places || !same_head || !last.kept_html {
+        return (0..urls.len()).collect();
+    }
+    let retitled: HashSet<&str> = now
+        .iter()
+        .zip(last.layout)
+        .filter(|(a, b)| a.title != b.title || a.description != b.description)
+        .map(|(a, _)| a.url.as_str())
+        .collect();
+    let shows_retitled = |url: &str| {
+        !retitled.is_empty()
+            && last
+                .deps
+                .get(url)
+                .is_some_and(|d| d.iter().any(|u| retitled.contains(u.as_str())))
+    };
+    (0..urls.len())
+        .filter(|&id| edited[id] || shows_retitled(urls[id]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(url: &str, title: &str, parent: Option<&str>) -> Place {
+        Place {
+            url: url.into(),
+            title: title.into(),
+            parent: parent.map(Into::into),
+            description: String::new(),
+        }
+    }
+
+    /// Home, a section `s/` with pages `s/a/` and `s/b/`; `s/a/` shows `s/b/` (its next page).
+    fn guide() -> (Vec<Place>, Deps) {
+        let layout = vec![
+            place("", "Home", None),
+            place("s/", "S", Some("")),
+            place("s/a/", "A", Some("s/")),
+            place("s/b/", "B", Some("s/")),
+        ];
+        let deps: Deps = [
+            ("", vec!["s/"]),
+            ("s/", vec!["", "s/a/", "s/b/"]),
+            ("s/a/", vec!["", "s/", "s/b/"]),
+            ("s/b/", vec!["", "s/", "s/a/"]),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect()))
+        .collect();
+        (layout, deps)
+    }
+
+    const URLS: [&str; 4] = ["", "s/", "s/a/", "s/b/"];
+
+    fn last<'a>(layout: &'a [Place], deps: &'a Deps) -> Last<'a> {
+        Last {
+            layout,
+            had_code: Some(false),
+            deps,
+            kept_html: true,
+        }
+    }
+
+    #[test]
+    fn an_edit_that_keeps_every_title_renders_the_edited_page_only() {
+        let (layout, deps) = guide();
+        let edited = [false, false, true, false];
+        let todo = to_render(&last(&layout, &deps), &layout, false, &URLS, &edited);
+        assert_eq!(todo, [2]);
+    }
+
+    #[test]
+    fn a_new_title_renders_the_pages_that_show_it() {
+        let (old, deps) = guide();
+        let mut now = old.clone();
+        now[3].title = "B2".into();
+        let edited = [false, false, false, true];
+        let todo = to_render(&last(&old, &deps), &now, false, &URLS, &edited);
+        assert_eq!(
+            todo,
+            [1, 2, 3],
+            "the section lists it, s/a/ links it as next"
+        );
+    }
+
+    #[test]
+    fn a_new_description_counts_as_a_new_title() {
+        let (old, deps) = guide();
+        let mut now = old.clone();
+        now[2].description = "About A".into();
+        let todo = to_render(&last(&old, &deps), &now, false, &URLS, &[false; 4]);
+        assert_eq!(todo, [1, 3]);
+    }
+
+    #[test]
+    fn a_moved_page_renders_everything() {
+        let (old, deps) = guide();
+        let mut now = old.clone();
+        now.swap(2, 3);
+        let todo = to_render(&last(&old, &deps), &now, false, &URLS, &[false; 4]);
+        assert_eq!(todo, [0, 1, 2, 3]);
+        let mut reparented = old.clone();
+        reparented[3].parent = Some(String::new());
+        let todo = to_render(&last(&old, &deps), &reparented, false, &URLS, &[false; 4]);
+        assert_eq!(todo.len(), 4);
+    }
+
+    #[test]
+    fn an_added_page_renders_everything() {
+        let (old, deps) = guide();
+        let mut now = old.clone();
+        now.push(place("s/c/", "C", Some("s/")));
+        let urls = ["", "s/", "s/a/", "s/b/", "s/c/"];
+        let todo = to_render(&last(&old, &deps), &now, false, &urls, &[false; 5]);
+        assert_eq!(todo.len(), 5);
+    }
+
+    #[test]
+    fn the_first_code_block_or_no_kept_html_renders_everything() {
+        let (layout, deps) = guide();
+        let edited = [false, false, true, false];
+        let todo = to_render(&last(&layout, &deps), &layout, true, &URLS, &edited);
+        assert_eq!(todo.len(), 4, "every head now links highlight.css");
+        let first = Last {
+            had_code: None,
+            ..last(&layout, &deps)
+        };
+        assert_eq!(to_render(&first, &layout, false, &URLS, &edited).len(), 4);
+        let one_shot = Last {
+            kept_html: false,
+            ..last(&layout, &deps)
+        };
+        assert_eq!(
+            to_render(&one_shot, &layout, false, &URLS, &edited).len(),
+            4
+        );
+    }
+}

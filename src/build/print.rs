@@ -1,0 +1,179 @@
+//! The one-page print view: every page's body rewritten for paper (anchors instead of page
+//! links, descriptions open), slotted into the print template rendered once.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::assemble::Input;
+use super::cache::Mode;
+use crate::content::PageId;
+use crate::diag::Diagnostic;
+use crate::markdown::root_prefix;
+use crate::output::site_files::{for_print, print_anchor};
+use crate::render::context::{AssetsCtx, Common, PrintPage, PrintTemplate};
+
+/// Marks where a page's print fragment goes in the rendered print template, so Tera never
+/// copies the whole guide's HTML through its context (10 MB at 1,000 pages).
+const SLOT: char = '\u{1}';
+
+/// What the print view keeps between builds (only when builds repeat).
+#[derive(Default)]
+pub(crate) struct PrintCache {
+    /// Each page's print fragment, by URL.
+    fragments: HashMap<String, Arc<str>>,
+    /// The rendered print template with its slots, and the hash of what it shows (order,
+    /// titles, depths, reviews, assets): an edit that changes none of them reuses it.
+    /// Rendering it walks every page (27 ms at 10,000 pages).
+    shell: Option<(blake3::Hash, Arc<str>)>,
+}
+
+/// The print view's HTML and what to keep: fragments of the pages `todo` are rewritten, the
+/// others come from `last` (a one-shot build rewrites every page straight into the view).
+pub(super) fn view(
+    input: &Input,
+    titles: &[String],
+    (assets, common): (&AssetsCtx, Common),
+    (last, mode): (&PrintCache, Mode),
+    todo: &[PageId],
+) -> Result<(String, PrintCache), Diagnostic> {
+    let site = input.site;
+    let anchors: HashMap<&str, String> = site
+        .pages
+        .iter()
+        .map(|p| (p.url.as_str(), print_anchor(&p.url)))
+        .collect();
+    let mut next = PrintCache::default();
+    if mode == Mode::Repeat {
+        let fresh: Vec<(String, Arc<str>)> = todo
+            .par_iter()
+            .map(|&id| {
+                (
+                    site.pages[id].url.clone(),
+                    rewrite(input, &anchors, id).into(),
+                )
+            })
+            .collect();
+        next.fragments = last
+            .fragments
+            .iter()
+            .filter(|(url, _)| anchors.contains_key(url.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        next.fragments.extend(fresh);
+    }
+    let key = shell_key(input, titles, assets);
+    let shell: Arc<str> = match &last.shell {
+        Some((k, shell)) if *k == key => shell.clone(),
+        _ => render_shell(input, titles, common)?.into(),
+    };
+    let html = fill(input, &shell, |id| match mode {
+        Mode::Once => Cow::Owned(rewrite(input, &anchors, id)),
+        Mode::Repeat => Cow::Borrowed(&*next.fragments[&site.pages[id].url]),
+    });
+    if mode == Mode::Repeat {
+        next.shell = Some((key, shell));
+    }
+    Ok((html, next))
+}
+
+/// Page `id`'s body for the print view; `anchors` maps each page URL to its section's id.
+fn rewrite(input: &Input, anchors: &HashMap<&str, String>, id: PageId) -> String {
+    let p = &input.site.pages[id];
+    let html = for_print(
+        &input.rendered[id].html,
+        &root_prefix(&p.url),
+        &print_anchor(&p.url),
+        anchors,
+    );
+    // On paper a closed disclosure is lost: long descriptions print open.
+    const DESC: &str = "<details class=\"figure-description\">";
+    if html.contains(DESC) {
+        html.replace(DESC, "<details class=\"figure-description\" open>")
+    } else {
+        html
+    }
+}
+
+/// The hash of everything the print template shows besides the pages' bodies.
+fn shell_key(input: &Input, titles: &[String], assets: &AssetsCtx) -> blake3::Hash {
+    let site = input.site;
+    let mut h = blake3::Hasher::new();
+    for a in [&assets.css, &assets.js] {
+        h.update(a.as_bytes()).update(b"\0");
+    }
+    h.update(
+        assets
+            .highlight_css
+            .as_deref()
+            .unwrap_or("\u{1}")
+            .as_bytes(),
+    );
+    for &id in &site.order {
+        h.update(b"\0").update(titles[id].as_bytes()).update(b"\0");
+        h.update(site.pages[id].url.as_bytes());
+        h.update(&site.ancestors(id).len().to_le_bytes());
+        h.update(format!("{:?}", input.reviews[id]).as_bytes());
+    }
+    h.finalize()
+}
+
+/// print.html rendered with a slot where each page's body goes.
+fn render_shell(input: &Input, titles: &[String], common: Common) -> Result<String, Diagnostic> {
+    let site = input.site;
+    let pages: Vec<PrintPage> = site
+        .order
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| {
+            let p = &site.pages[id];
+            PrintPage {
+                title: &titles[id],
+                url: &p.url,
+                depth: site.ancestors(id).len(),
+                anchor: print_anchor(&p.url),
+                content: format!("{SLOT}{i}{SLOT}"),
+                review: input.reviews[id].as_ref(),
+            }
+        })
+        .collect();
+    input
+        .renderer
+        .render("print.html", &PrintTemplate { common, pages })
+}
+
+/// The shell with each slot filled by `fragment(page)`, chunk by chunk in parallel (a
+/// one-shot build so never holds every fragment beside the page: ~100 MB less at 10,000).
+fn fill<'a>(
+    input: &Input,
+    shell: &str,
+    fragment: impl Fn(PageId) -> Cow<'a, str> + Sync,
+) -> String {
+    let site = input.site;
+    let mut parts = shell.split(SLOT);
+    let head = parts.next().unwrap_or("");
+    let mut slots: Vec<(Option<PageId>, &str)> = Vec::new();
+    while let (Some(n), Some(rest)) = (parts.next(), parts.next()) {
+        let id = n
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| site.order.get(i).copied());
+        slots.push((id, rest));
+    }
+    let body: usize = input.rendered.iter().map(|r| r.html.len()).sum();
+    let mut print = String::with_capacity(shell.len() + body + body / 8);
+    print.push_str(head);
+    for chunk in slots.chunks(64) {
+        let frags: Vec<Cow<str>> = chunk
+            .par_iter()
+            .map(|(id, _)| id.map_or(Cow::Borrowed(""), &fragment))
+            .collect();
+        for (frag, (_, rest)) in frags.iter().zip(chunk) {
+            print.push_str(frag);
+            print.push_str(rest);
+        }
+    }
+    print
+}

@@ -1,0 +1,174 @@
+//! The read phase: walk the content folder and read its page and asset files, reusing what
+//! the last build read of every file that did not change.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use bytes::Bytes;
+use rayon::prelude::*;
+
+use super::cache::State;
+use crate::config::Config;
+use crate::content::assets::{self, ImageInfo};
+use crate::content::{self, Loaded, walk};
+use crate::diag::Diagnostics;
+
+/// The files changed since the last build (absolute paths, as a watcher reports them).
+#[derive(Clone, Copy)]
+pub(crate) struct Changed<'a>(pub(crate) &'a [PathBuf]);
+
+impl Changed<'_> {
+    /// Whether `path` changed: a changed folder (a rename, or a rescan after lost events)
+    /// means every file under it.
+    pub(crate) fn contains(&self, path: &Path) -> bool {
+        self.0.iter().any(|c| path.starts_with(c))
+    }
+
+    /// Whether the file `rel` (relative to `dir`, may hold `..`) changed.
+    pub(crate) fn contains_under(&self, dir: &Path, rel: &str) -> bool {
+        self.contains(&lexical(&dir.join(rel)))
+    }
+}
+
+/// What the read phase found.
+pub(crate) struct Read {
+    /// The walk and what it reported, for the next build.
+    pub(crate) walked: (walk::Walk, Diagnostics),
+    /// Every page file, read.
+    pub(crate) loaded: Vec<Loaded>,
+    /// Every asset, by content-relative path.
+    pub(crate) assets: HashSet<String>,
+    /// Every asset's bytes.
+    pub(crate) asset_bytes: HashMap<String, Bytes>,
+    /// Size and inlinable markup of every image.
+    pub(crate) images: HashMap<String, ImageInfo>,
+    /// Images whose size or SVG markup changed: the pages showing them are rendered again.
+    pub(crate) edited_images: HashSet<String>,
+}
+
+/// Reads the content folder of `cfg`, reusing `prev` for files not in `changed`; problems
+/// go to `diags`.
+pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Diagnostics) -> Read {
+    let walked = match &prev.walked {
+        Some(w) if w.0.still_valid(changed.0) => w.clone(),
+        _ => walk::walk(cfg, &cfg.content_dir(), &cfg.build.content),
+    };
+    diags.extend(walked.1.clone());
+    let found = &walked.0;
+    let shown = &cfg.build.content;
+    let results: Vec<_> = found
+        .pages
+        .par_iter()
+        .map(|f| match prev.loaded.get(&f.rel) {
+            Some(l) if !changed.contains(&f.path) => Ok(l.clone()),
+            _ => content::load_page(&f.path, &f.rel, shown),
+        })
+        .collect();
+    let mut loaded = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(l) => loaded.push(l),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+        }
+    }
+    let (asset_bytes, images, edited_images) = read_assets(cfg, prev, found, changed, diags);
+    let assets = found.assets.iter().map(|f| f.rel.clone()).collect();
+    Read {
+        walked,
+        loaded,
+        assets,
+        asset_bytes,
+        images,
+        edited_images,
+    }
+}
+
+type Assets = (
+    HashMap<String, Bytes>,
+    HashMap<String, ImageInfo>,
+    HashSet<String>,
+);
+
+/// Reads and measures the new or changed assets; keeps the others from `prev`.
+fn read_assets(
+    cfg: &Config,
+    prev: &State,
+    found: &walk::Walk,
+    changed: Changed,
+    diags: &mut Diagnostics,
+) -> Assets {
+    let fresh: Vec<_> = found
+        .assets
+        .par_iter()
+        .filter(|f| changed.contains(&f.path) || !prev.asset_bytes.contains_key(&f.rel))
+        .map(|f| {
+            let bytes = crate::fsx::read(&f.path, &cfg.build.content.join(&f.rel));
+            (f.rel.clone(), bytes)
+        })
+        .collect();
+    let keep: HashSet<&str> = found.assets.iter().map(|f| f.rel.as_str()).collect();
+    let kept = |k: &String| keep.contains(k.as_str());
+    let mut bytes: HashMap<String, Bytes> = prev
+        .asset_bytes
+        .iter()
+        .filter(|(k, _)| kept(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut images: HashMap<String, ImageInfo> = prev
+        .images
+        .iter()
+        .filter(|(k, _)| kept(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut edited = HashSet::new();
+    for (rel, read) in fresh {
+        match read {
+            Ok(b) => {
+                let info = assets::is_image(&rel)
+                    .then(|| assets::info(&rel, &b))
+                    .flatten();
+                if prev.images.get(&rel) != info.as_ref() {
+                    edited.insert(rel.clone());
+                }
+                match info {
+                    Some(info) => images.insert(rel.clone(), info),
+                    None => images.remove(&rel),
+                };
+                bytes.insert(rel, Bytes::from(b));
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    (bytes, images, edited)
+}
+
+/// `path` with `.` and `..` components folded away (an include may name `../x.rs`), so it
+/// compares with the absolute paths a watcher reports.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_folder_changes_every_file_under_it_and_dots_fold() {
+        let changed = [PathBuf::from("/g/content/s")];
+        let c = Changed(&changed);
+        assert!(c.contains(Path::new("/g/content/s/a.md")));
+        assert!(!c.contains(Path::new("/g/content/sa.md")));
+        assert!(c.contains_under(Path::new("/g/content/t"), "../s/x.rs"));
+        assert!(!c.contains_under(Path::new("/g/content/t"), "./x.rs"));
+    }
+}
