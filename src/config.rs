@@ -32,6 +32,10 @@ pub struct Config {
     /// `[strings]` and `[translations.<lang>]`: the theme's words, overridden (see
     /// [`crate::i18n`]).
     pub strings: UiStrings,
+    /// `[languages.<code>]`: the guide's other languages (see [`crate::i18n::multi`]).
+    pub languages: std::collections::BTreeMap<String, crate::i18n::multi::LanguageSection>,
+    /// Set when the guide has other languages: which one this build is, and the others.
+    pub translation: Option<crate::i18n::multi::Translation>,
 }
 
 /// book.toml's UI string tables, as written (checked against the theme's English table
@@ -163,6 +167,8 @@ struct BookToml {
     strings: toml::Table,
     #[serde(default)]
     translations: std::collections::BTreeMap<String, toml::Table>,
+    #[serde(default)]
+    languages: std::collections::BTreeMap<String, crate::i18n::multi::LanguageSection>,
 }
 
 fn key_table(
@@ -235,6 +241,8 @@ pub(crate) fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
             by_lang: parsed.translations,
             source: text.clone(),
         },
+        languages: parsed.languages,
+        translation: None,
     };
     check_links(&cfg.links)?;
     let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());

@@ -15,6 +15,7 @@ mod bodies;
 mod cache;
 mod check;
 mod clock;
+mod languages;
 mod plan;
 mod print;
 mod read;

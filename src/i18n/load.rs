@@ -56,7 +56,7 @@ pub(crate) fn load(
     }
     let mut warnings = Diagnostics::new();
     let missing: Vec<&String> = english.keys().filter(|k| !given.contains(*k)).collect();
-    if !missing.is_empty() && primary(lang).to_ascii_lowercase() != "en" {
+    if !missing.is_empty() && !primary(lang).eq_ignore_ascii_case("en") {
         warnings.push(missing_warning(lang, &missing, own.is_some()));
     }
     Ok((Strings::new(lang, table), warnings))

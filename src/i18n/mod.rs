@@ -8,6 +8,7 @@
 //! `themes/default/i18n/<lang>.toml` like book.toml, with no new syntax to learn.
 
 mod load;
+pub(crate) mod multi;
 #[cfg(test)]
 mod tests;
 
@@ -180,6 +181,19 @@ impl Strings {
             .replace('<', "\\u003c")
             .replace('>', "\\u003e")
             .replace('&', "\\u0026")
+    }
+}
+
+/// The theme's own name for a language (`lang.name` of its table), or the tag itself.
+pub(crate) fn language_name(theme: &crate::render::theme::Theme, code: &str) -> String {
+    let table = load::shipped(theme, &code.to_ascii_lowercase())
+        .or_else(|| load::shipped(theme, &primary(code).to_ascii_lowercase()));
+    match table
+        .and_then(Result::ok)
+        .and_then(|(t, ())| t.get("lang.name").cloned())
+    {
+        Some(Text::Plain(name)) => name,
+        _ => code.to_string(),
     }
 }
 

@@ -15,8 +15,6 @@ use super::{Ctx, Ev, Rendered};
 use crate::diag::Severity;
 use crate::html::html_escape;
 
-/// The heading of the notes at the end of a page.
-
 struct Def<'a> {
     label: String,
     range: Range<usize>,

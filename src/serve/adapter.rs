@@ -81,7 +81,14 @@ impl SiteBuilder for GuideSite {
         let root = self.session.root();
         let mut paths = vec![root.join("book.toml"), root.join("themes")];
         match self.session.config() {
-            Some(cfg) => paths.push(cfg.content_dir()),
+            Some(cfg) => {
+                paths.push(cfg.content_dir());
+                // The other languages' folders (`content.de/`), edited like the default one.
+                for code in cfg.languages.keys() {
+                    let folder = crate::i18n::multi::content_folder(&cfg.build.content, code);
+                    paths.push(cfg.root.join(folder));
+                }
+            }
             None => paths.push(root.join("content")),
         }
         paths

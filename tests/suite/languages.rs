@@ -84,27 +84,59 @@ fn has_word(hay: &str, needle: &str) -> bool {
     })
 }
 
-/// The page without guide.js's words blob, then the blob's values (its keys are names).
+/// What a reader is shown or told: text between tags, the attributes read aloud or shown
+/// (`title`, `aria-label`, `placeholder`, `alt`, `content`), and guide.js's words blob's
+/// values. Names (ids, classes, the blob's keys) are not words.
 fn visible_words(html: &str) -> String {
     const OPEN: &str = "<script type=\"application/json\" id=\"guide-strings\">";
-    let Some(start) = html.find(OPEN) else {
-        return html.to_string();
+    let mut out = String::new();
+    let (page, blob) = match html.find(OPEN) {
+        Some(start) => {
+            let end = start + html[start..].find("</script>").unwrap();
+            (
+                format!("{}{}", &html[..start], &html[end..]),
+                Some(&html[start + OPEN.len()..end]),
+            )
+        }
+        None => (html.to_string(), None),
     };
-    let end = start + html[start..].find("</script>").unwrap();
-    let blob: serde_json::Value = serde_json::from_str(&html[start + OPEN.len()..end]).unwrap();
-    let mut out = format!("{}{}", &html[..start], &html[end..]);
-    for v in blob.as_object().unwrap().values() {
-        match v {
-            serde_json::Value::Object(forms) => forms.values().for_each(|f| {
+    if let Some(blob) = blob {
+        let v: serde_json::Value = serde_json::from_str(blob).unwrap();
+        for v in v.as_object().unwrap().values() {
+            let forms: Vec<&serde_json::Value> = match v {
+                serde_json::Value::Object(f) => f.values().collect(),
+                other => vec![other],
+            };
+            for f in forms {
                 out.push('\n');
                 out.push_str(f.as_str().unwrap());
-            }),
-            other => {
-                out.push('\n');
-                out.push_str(other.as_str().unwrap());
             }
         }
     }
+    let mut rest = page.as_str();
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push('\n');
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
+        let tag = &rest[lt..lt + gt];
+        for name in [
+            "title=\"",
+            "aria-label=\"",
+            "placeholder=\"",
+            "alt=\"",
+            "content=\"",
+        ] {
+            if let Some(at) = tag.find(&format!(" {name}")) {
+                let value = &tag[at + name.len() + 1..];
+                out.push_str(value.split('"').next().unwrap_or(""));
+                out.push('\n');
+            }
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -126,9 +158,9 @@ fn check_language(fixture: &str, lang: &str, dir: &str) -> GuideTest {
     let all = pages(&g.root);
     assert!(all.len() >= 5, "{all:?}");
     for (rel, page) in &all {
-        let html = &visible_words(page);
         let tag = format!("<html lang=\"{lang}\" dir=\"{dir}\">");
-        assert!(html.contains(&tag), "{rel} lacks {tag}");
+        assert!(page.contains(&tag), "{rel} lacks {tag}");
+        let html = &visible_words(page);
         let left: Vec<_> = pieces.iter().filter(|(_, p)| has_word(html, p)).collect();
         assert!(
             left.is_empty(),
@@ -254,4 +286,101 @@ fn book_toml_strings_override_the_theme_and_typos_are_located() {
     );
     assert!(err.contains("did you mean `nav.next`?"), "{err}");
     assert!(err.contains("book.toml:12:2"), "{err}");
+}
+
+#[test]
+fn one_guide_in_two_languages() {
+    let g = GuideTest::fixture("lang-bilingual");
+    let out = g.cmd(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("content.de/02-stretch.md"),
+        "the untranslated page is named: {stderr}"
+    );
+    // The default language at the root, German under de/, each with its own words.
+    let en = g.read("public/press/index.html");
+    let de = g.read("public/de/press/index.html");
+    assert!(en.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(de.contains("<html lang=\"de\" dir=\"ltr\">"));
+    assert!(
+        de.contains(">Druck halten</h1>") && de.contains(">Zurück</span>"),
+        "{de}"
+    );
+    // The switcher goes to the same page in the other language, and hreflang says so.
+    assert!(
+        en.contains("<a href=\"../de/press/\" hreflang=\"de\" lang=\"de\">Deutsch</a>"),
+        "{en}"
+    );
+    assert!(
+        de.contains("<a href=\"../../press/\" hreflang=\"en\" lang=\"en\">English</a>"),
+        "{de}"
+    );
+    assert!(
+        de.contains("hreflang=\"de\" lang=\"de\" aria-current=\"page\">Deutsch</a>"),
+        "{de}"
+    );
+    for page in [&en, &de] {
+        assert!(page.contains(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/hip/press/\">"
+        ));
+        assert!(page.contains(
+            "<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/hip/de/press/\">"
+        ));
+        assert!(page.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/hip/press/\">"));
+    }
+    // A page not translated yet: shown from English, marked, its text marked as English.
+    let fallback = g.read("public/de/stretch/index.html");
+    assert!(fallback.contains("<html lang=\"de\""));
+    assert!(fallback.contains("class=\"fallback-note\" role=\"note\">Diese Seite ist noch nicht auf Deutsch übersetzt. Sie wird auf English angezeigt.</p>"), "{fallback}");
+    assert!(
+        fallback.contains("<div class=\"content\" lang=\"en\">"),
+        "{fallback}"
+    );
+    assert!(!en.contains("fallback-note"));
+    // Print view, search index and sitemap per language.
+    assert!(
+        g.read("public/de/print/index.html")
+            .contains("<html lang=\"de\"")
+    );
+    assert!(
+        g.read("public/de/sitemap.xml")
+            .contains("https://example.org/hip/de/press/")
+    );
+    assert!(
+        g.read("public/robots.txt")
+            .contains("Sitemap: https://example.org/hip/de/sitemap.xml")
+    );
+    assert!(!g.path("public/de/robots.txt").exists());
+    let mut s = searcher(&g.root.join("public/de"), "de");
+    let hits = s.search("Bauchnabel", 5);
+    assert_eq!(
+        hits.first().map(|h| h.url.as_str()),
+        Some("press/"),
+        "{hits:?}"
+    );
+    let mut s = searcher(&g.root.join("public"), "en");
+    assert!(
+        s.search("Bauchnabel", 5).is_empty(),
+        "the English index has no German page"
+    );
+    // `guide check` lists what is left to translate.
+    let check = g.cmd(&["check"]);
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        check.status.success() && err.contains("content.de/02-stretch.md"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_language_without_its_folder_is_an_error() {
+    let g = GuideTest::fixture("lang-bilingual");
+    std::fs::remove_dir_all(g.path("content.de")).unwrap();
+    let err = g.build_err();
+    assert!(
+        err.contains("[languages.de] has no content folder content.de"),
+        "{err}"
+    );
 }
