@@ -112,6 +112,9 @@ pub struct BuildSection {
     /// links) instead of passing it through the allowlist; URLs are still rewritten and checked.
     #[serde(default)]
     pub trust_html: bool,
+    /// `$...$` and `$$...$$` are formulas, rendered at build time to MathML.
+    #[serde(default)]
+    pub math: bool,
     /// Folders outside the project (or, for content symlinks, outside the content folder)
     /// that the guide may read from or write to; see [`crate::confine`].
     #[serde(default)]
@@ -130,6 +133,7 @@ impl Default for BuildSection {
             drafts: false,
             deny_warnings: false,
             trust_html: false,
+            math: false,
             allow_outside: Vec::new(),
             include_hidden: Vec::new(),
         }

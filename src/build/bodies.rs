@@ -85,6 +85,7 @@ pub(crate) fn render(
                         images,
                         page: id,
                         trust_html: cfg.build.trust_html,
+                        math: cfg.build.math,
                         root: &cfg.root,
                         bounds: &bounds,
                         content: &content,

@@ -17,6 +17,7 @@ mod include_lines;
 mod include_map;
 mod langs;
 mod links;
+mod math;
 mod raw_html;
 mod rust_hidden;
 mod stop_if;
@@ -36,6 +37,7 @@ use crate::diag::Diagnostic;
 pub(crate) use headings::TocEntry;
 pub(crate) use headings::slug as heading_slug;
 pub(crate) use links::encode_path;
+pub(crate) use math::mathjax_spans;
 pub(crate) use text::TextSection;
 
 /// An event with its byte range in the page body.
@@ -73,6 +75,8 @@ pub(crate) struct Ctx<'a> {
     pub links: &'a crate::config::KeyTable,
     /// The theme's words in the page's language (callout titles, figure numbers…).
     pub strings: &'a crate::i18n::Strings,
+    /// `[build] math`: `$...$` and `$$...$$` are formulas, rendered to MathML.
+    pub math: bool,
 }
 
 impl Ctx<'_> {
@@ -216,11 +220,20 @@ pub(crate) fn render(ctx: &Ctx) -> Rendered {
     let mut out = Rendered::default();
     out.anchors.extend(THEME_IDS.iter().map(|s| s.to_string()));
     let expanded = include::expand(ctx, body, &mut out);
-    let events: Vec<Ev> = Parser::new_ext(&expanded.text, options())
+    let opts = if ctx.math {
+        options() | Options::ENABLE_MATH
+    } else {
+        options()
+    };
+    let events: Vec<Ev> = Parser::new_ext(&expanded.text, opts)
         .into_offset_iter()
         .collect();
     include_check::leftovers(&events, &expanded, ctx, &mut out);
     let located = out.diags.len();
+    if !ctx.math {
+        math::check_off(&expanded.text, ctx, &mut out);
+    }
+    math::check_mathjax(&expanded.text, &events, ctx, &mut out);
     let events = raw_html::pass(events, &expanded.text, ctx, &mut out);
     let events = footnotes::pass(events, &expanded.text, ctx, &mut out);
     let mut events = callouts::pass(events, &expanded.text, ctx, &mut out);
@@ -235,6 +248,11 @@ pub(crate) fn render(ctx: &Ctx) -> Rendered {
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
+    let events = if ctx.math {
+        math::pass(events, &expanded.text, ctx, &mut out)
+    } else {
+        events
+    };
     let events = figures::pass(events, ctx, &mut out);
     let events = links::pass(events, ctx, &mut out);
     let events = blocks::pass(events, ctx, &mut out);

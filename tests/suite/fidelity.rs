@@ -243,3 +243,98 @@ fn definition_lists_render_and_dollars_stay_as_written() {
     );
     assert_snapshot!(html);
 }
+
+#[test]
+fn math_becomes_mathml_when_the_guide_turns_it_on() {
+    let g = GuideTest::fixture("math");
+    let out = g.cmd(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "no warning: {stderr}");
+    let html = content_of(&g, "public/dose/index.html");
+    assert!(
+        html.contains("<math display=\"inline\">"),
+        "inline math: {html}"
+    );
+    assert!(
+        html.contains("<math display=\"block\">"),
+        "display math: {html}"
+    );
+    assert!(html.contains("<mfrac>"), "a fraction: {html}");
+    let shown: String = html
+        .split("<annotation")
+        .map(|p| p.split_once("</annotation>").map_or(p, |x| x.1))
+        .collect();
+    assert!(
+        !shown.contains("\\frac"),
+        "no raw TeX outside the annotation: {html}"
+    );
+    assert!(html.contains("<code>$HOME</code>"), "{html}");
+    assert!(html.contains("echo"), "{html}");
+    assert!(!html.contains("<script"), "no JavaScript: {html}");
+    assert!(g.read("public/index.html").contains("written $5."));
+}
+
+#[test]
+fn a_formula_that_does_not_parse_is_a_located_error() {
+    let g = GuideTest::fixture("math");
+    g.write(
+        "content/dose.md",
+        "# Dose\n\nGrows as $\\nosuchcommand{x}$.\n",
+    );
+    let err = g.build_err();
+    assert!(err.contains("math does not parse"), "{err}");
+    assert!(err.contains("dose.md:3:10"), "{err}");
+    assert_snapshot!(err);
+}
+
+#[test]
+fn a_dollar_read_as_math_that_reads_like_prose_is_a_warning() {
+    let g = GuideTest::fixture("math");
+    g.write(
+        "content/dose.md",
+        "# Dose\n\nThe mat costs $5-$10 at most.\n",
+    );
+    let out = g.cmd(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("was read as a formula"), "{stderr}");
+    assert!(stderr.contains("dose.md:3:15"), "{stderr}");
+    assert!(
+        stderr.contains("\\$"),
+        "the hint names the escape: {stderr}"
+    );
+}
+
+#[test]
+fn tex_with_math_off_is_shown_as_written_with_a_warning() {
+    let g = GuideTest::fixture("deflists");
+    g.write(
+        "content/glossary.md",
+        "# Glossary\n\nForce is $F = m a^2$ and $$\\int_0^1 x\\,dx$$ here; $5 to $20 is fine.\n",
+    );
+    let out = g.cmd(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr.matches("but math is off").count(), 2, "{stderr}");
+    assert!(stderr.contains("glossary.md:3:10"), "{stderr}");
+    assert!(stderr.contains("math = true"), "{stderr}");
+    let html = content_of(&g, "public/glossary/index.html");
+    assert!(html.contains("$F = m a^2$"), "{html}");
+    assert!(html.contains("$5 to $20 is fine."), "{html}");
+}
+
+#[test]
+fn mathjax_delimiters_are_named_with_the_syntax_guide_reads() {
+    let g = GuideTest::fixture("math");
+    g.write(
+        "content/dose.md",
+        "# Dose\n\nInline \\\\( x^2 \\\\) and\n\n\\\\[ \\mu = 1 \\\\]\n\nIn code `\\\\( y \\\\)` is fine.\n",
+    );
+    let out = g.cmd(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr.matches("MathJax delimiters").count(), 2, "{stderr}");
+    assert!(stderr.contains("dose.md:3:8"), "{stderr}");
+    assert!(stderr.contains("dose.md:5:1"), "{stderr}");
+}

@@ -25,7 +25,7 @@ fn small_book(root: &Path) {
     };
     w(
         "book.toml",
-        "[book]\ntitle = \"Small\"\n\n[output.html]\nmathjax-support = true\n",
+        "[book]\ntitle = \"Small\"\n\n[output.html]\nmathjax-support = true\nsite-url = \"https://example.org/books/small/\"\n",
     );
     w(
         "src/SUMMARY.md",
@@ -33,9 +33,12 @@ fn small_book(root: &Path) {
     );
     w(
         "src/README.md",
-        "# Intro\n\nSee [one](a/one.html#c-code) and [a][r].\n\n[r]: ./a/README.md\n",
+        "# Intro\n\nSee [one](a/one.html#c-code) and [a][r], and [Vec](../std/vec/struct.Vec.html).\n\n[r]: ./a/README.md\n",
     );
-    w("src/a/README.md", "# Part A\n\n## Hello, World!\n");
+    w(
+        "src/a/README.md",
+        "# Part A\n\n## Hello, World!\n\nArea \\\\( \\pi r^2 \\\\) and `\\\\( kept \\\\)`.\n",
+    );
     w(
         "src/a/one.md",
         "# One\n\n## C++ `code`\n\n```rust,ignore\n# fn hidden() {}\nfn main() {}\n```\n",
@@ -103,7 +106,7 @@ fn small_book_imports_builds_and_is_idempotent() {
         let report = String::from_utf8_lossy(&out.stdout).into_owned();
         assert!(report.contains("Imported 3 pages"), "{report}");
         assert!(
-            report.contains("book.toml:5: `output.html.mathjax-support` has no equivalent"),
+            report.contains("book.toml:5: mathjax-support → [build] math"),
             "{report}"
         );
         assert!(
@@ -133,8 +136,59 @@ fn small_book_imports_builds_and_is_idempotent() {
         page.contains("<summary>Show 1 hidden line</summary>"),
         "{page}"
     );
+    let home = std::fs::read_to_string(a.join("public/index.html")).unwrap();
+    assert!(
+        home.contains("href=\"https://example.org/books/std/vec/struct.Vec.html\""),
+        "a link leaving the book goes beside it, by site-url: {home}"
+    );
+    let part = std::fs::read_to_string(a.join("content/a/_index.md")).unwrap();
+    assert!(
+        part.contains("Area $\\pi r^2$ and `\\\\( kept \\\\)`."),
+        "MathJax delimiters become $ math outside code: {part}"
+    );
+    let html = std::fs::read_to_string(a.join("public/a/index.html")).unwrap();
+    assert!(html.contains("<mi>π</mi>"), "{html}");
     let old = std::fs::read_to_string(a.join("public/a/one.html")).unwrap();
     assert!(old.contains("url=../a/one/\""), "{old}");
+}
+
+#[test]
+fn links_leaving_a_book_without_site_url_get_a_proposal_and_located_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("book");
+    let w = |rel: &str, text: &str| {
+        let p = src.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    w("book.toml", "[book]\ntitle = \"S\"\n");
+    w("src/SUMMARY.md", "# Summary\n\n- [One](a/one.md)\n");
+    w(
+        "src/a/one.md",
+        "# One\n\n[Vec](../../std/vec/index.html), [Box](../../std/boxed/).\n",
+    );
+    let dest = tmp.path().join("guide");
+    let out = guide(&[
+        "import",
+        "mdbook",
+        src.to_str().unwrap(),
+        dest.to_str().unwrap(),
+    ]);
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{report}");
+    assert!(
+        report.contains("src/a/one.md:3: 2 links leave the book through `../std/`"),
+        "{report}"
+    );
+    let toml = std::fs::read_to_string(dest.join("book.toml")).unwrap();
+    assert!(
+        toml.contains("[links]\n# \"../std/\" = \"https://example.org/std/\""),
+        "{toml}"
+    );
+    let out = guide(&["build", dest.to_str().unwrap()]);
+    let err = err_of(&out);
+    assert!(err.contains("leaves the content folder"), "{err}");
+    assert!(err.contains("[links]"), "the hint names the table: {err}");
 }
 
 fn tree(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
@@ -178,6 +232,15 @@ fn mdbook_user_guide_imports_with_every_url_and_id() {
     let out = guide(&["build", dest.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && !err.contains("error"), "{err}");
+    assert!(
+        !err.contains("MathJax"),
+        "every MathJax formula converted: {err}"
+    );
+    let math = std::fs::read_to_string(dest.join("public/format/mathjax/index.html")).unwrap();
+    assert!(
+        math.contains("<math display=\"block\">") && math.contains("<mfrac>"),
+        "the MathJax chapter's formulas are MathML: {math}"
+    );
     let public = dest.join("public");
     let ids = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mdbook-guide-ids.txt"),

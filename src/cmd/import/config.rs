@@ -14,9 +14,11 @@ pub(super) struct Book {
     authors: Vec<String>,
     language: String,
     pub(super) src: String,
-    base_url: Option<String>,
+    pub(super) base_url: Option<String>,
     /// `[output.html.redirect]`: old path → mdBook target (relative to the old page).
     pub(super) redirects: Vec<(String, String)>,
+    /// `output.html.mathjax-support`: formulas are converted to `$` math, `[build] math`.
+    pub(super) math: bool,
 }
 
 /// Settings guide does itself, always: reported as mapped.
@@ -76,6 +78,7 @@ pub(super) fn read(text: &str, report: &mut Report) -> Result<Book, Diagnostics>
         src: s(get("book", "src")).unwrap_or_else(|| "src".into()),
         base_url,
         redirects: Vec::new(),
+        math: false,
     };
     let mut leaves = Vec::new();
     flatten("", &toml::Value::Table(table.clone()), &mut leaves);
@@ -87,6 +90,10 @@ pub(super) fn read(text: &str, report: &mut Report) -> Result<Book, Diagnostics>
             "book.src" => report.mapped.push(format!("{at}: book.src → content/")),
             "output.html.site-url" if book.base_url.is_some() => report.mapped.push(format!("{at}: site-url → [book] base-url")),
             "output.html.site-url" => report.unmapped.push(format!("{at}: `site-url` is not an absolute URL, so no base-url is set (guide's pages link relatively)")),
+            "output.html.mathjax-support" => {
+                book.math = value.as_bool() == Some(true);
+                report.mapped.push(format!("{at}: mathjax-support → [build] math (`\\\\(...\\\\)` → `$...$`, `\\\\[...\\\\]` → `$$...$$`, MathML at build time)"));
+            }
             k if k.starts_with("output.html.redirect.") => {
                 let from = k["output.html.redirect.".len()..].to_string();
                 book.redirects.push((from, value.as_str().unwrap_or("").to_string()));
@@ -152,7 +159,7 @@ fn line_of_key(text: &str, key: &str) -> usize {
 }
 
 /// guide's book.toml.
-pub(super) fn write(book: &Book, redirects: &BTreeMap<String, String>) -> String {
+pub(super) fn write(book: &Book, redirects: &BTreeMap<String, String>, links: &[String]) -> String {
     let mut s = String::from("# Imported from mdBook by `guide import mdbook`.\n[book]\n");
     s.push_str(&format!("title = {}\n", toml_string(&book.title)));
     if !book.description.is_empty() {
@@ -170,6 +177,18 @@ pub(super) fn write(book: &Book, redirects: &BTreeMap<String, String>) -> String
         s.push_str(&format!("base-url = {}\n", toml_string(u)));
     }
     s.push_str("\n[build]\ncontent = \"content\"\noutput = \"public\"\n");
+    if book.math {
+        s.push_str("math = true\n");
+    }
+    if !links.is_empty() {
+        s.push_str(
+            "\n# Links that leave the book (to books hosted beside it), by prefix.\n[links]\n",
+        );
+        for l in links {
+            s.push_str(l);
+            s.push('\n');
+        }
+    }
     if !redirects.is_empty() {
         s.push_str(
             "\n# Old mdBook URLs of moved pages, and [output.html.redirect].\n[redirects]\n",

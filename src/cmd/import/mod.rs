@@ -256,6 +256,7 @@ fn write(
     let rb = rewrite::Book {
         dest: &plan.dest,
         partials: &partials,
+        math: book.math,
         src_dir,
         project: src,
     };
@@ -278,10 +279,18 @@ fn write(
     for (from, to) in &book.redirects {
         redirects.insert(from.clone(), to.clone());
     }
+    // Links that leave the book: `[links]` prefix → (count, where the first one is).
+    let mut outside: BTreeMap<String, (usize, String)> = BTreeMap::new();
     for (srel, drel, title, weight) in &plan.chapters {
         let path = src_dir.join(srel);
         let text = crate::fsx::read_text(&path, &PathBuf::from(&book.src).join(srel))?;
-        let (body, notes, extra) = rewrite::chapter(&text, srel, &rb);
+        let (body, notes, extra, leaving) = rewrite::chapter(&text, srel, &rb);
+        for (prefix, line) in leaving {
+            let e = outside
+                .entry(prefix)
+                .or_insert((0, format!("{}/{srel}:{line}", book.src)));
+            e.0 += 1;
+        }
         for rel in extra {
             let bytes = std::fs::read(src.join(&rel)).map_err(|e| io(e, &src.join(&rel)))?;
             put(Path::new(&rel), &bytes)?;
@@ -354,9 +363,64 @@ fn write(
     report.redirects = redirects.len();
     put(
         Path::new("book.toml"),
-        config::write(book, &redirects).as_bytes(),
+        config::write(book, &redirects, &links_table(book, &outside, report)).as_bytes(),
     )?;
     Ok(())
+}
+
+/// `[links]` lines for the links that leave the book: a base URL derived from an absolute
+/// `site-url` (the book's siblings were hosted beside it), else a commented proposal that the
+/// report names (guide cannot know where they are hosted; the build names each such link).
+fn links_table(
+    book: &config::Book,
+    outside: &BTreeMap<String, (usize, String)>,
+    report: &mut Report,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (prefix, (n, first)) in outside {
+        match book.base_url.as_deref().and_then(|b| beside(b, prefix)) {
+            Some(url) => {
+                report.mapped.push(format!("{} leave the book through `{prefix}` (first at {first}) → [links] `{url}`, derived from site-url", plural(*n)));
+                lines.push(format!("{} = {}", toml_string(prefix), toml_string(&url)));
+            }
+            None => {
+                report.unmapped.push(format!("{first}: {} leave the book through `{prefix}`: give its base URL in book.toml's [links] (a commented proposal is there)", plural(*n)));
+                lines.push(format!(
+                    "# {} = \"https://example.org/{}\"  # {n} links, first at {first}",
+                    toml_string(prefix),
+                    prefix.trim_start_matches("../")
+                ));
+            }
+        }
+    }
+    lines
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "1 link".into()
+    } else {
+        format!("{n} links")
+    }
+}
+
+/// `base` (`https://h/book/`) resolved with `prefix` (`../std/`): `https://h/std/`.
+fn beside(base: &str, prefix: &str) -> Option<String> {
+    let (scheme, rest) = base.split_once("://")?;
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let mut parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let mut tail = Vec::new();
+    for seg in prefix.split('/').filter(|s| !s.is_empty()) {
+        if seg == ".." {
+            parts.pop()?;
+        } else {
+            tail.push(seg);
+        }
+    }
+    parts.extend(tail);
+    let joined = parts.join("/");
+    let slash = if joined.is_empty() { "" } else { "/" };
+    Some(format!("{scheme}://{host}/{joined}{slash}"))
 }
 
 /// mdBook's output path of a chapter: `a/b.md` → `a/b.html`, `a/README.md` → `a/index.html`.

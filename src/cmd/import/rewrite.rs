@@ -13,14 +13,22 @@ pub(super) struct Book<'a> {
     pub(super) dest: &'a HashMap<String, String>,
     /// Markdown files that are not chapters (included pieces), moved to `partials/`.
     pub(super) partials: &'a std::collections::HashSet<String>,
+    /// `mathjax-support`: `\\(...\\)` and `\\[...\\]` become `$...$` and `$$...$$`.
+    pub(super) math: bool,
     /// mdBook's `src/` folder and the project's folder (absolute or as given).
     pub(super) src_dir: &'a std::path::Path,
     pub(super) project: &'a std::path::Path,
 }
 
-/// A rewritten chapter: its text, notes for the report (line, message), and the files
-/// outside `src/` (relative to the project) that its includes need.
-pub(super) type Rewritten = (String, Vec<(usize, String)>, Vec<String>);
+/// A rewritten chapter: its text, notes for the report (line, message), the files outside
+/// `src/` (relative to the project) that its includes need, and its links that leave the
+/// book: (the `[links]` prefix they need, e.g. `../std/`, line).
+pub(super) type Rewritten = (
+    String,
+    Vec<(usize, String)>,
+    Vec<String>,
+    Vec<(String, usize)>,
+);
 
 /// The rewritten text and notes for the report (line, message).
 pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
@@ -29,8 +37,12 @@ pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
     let dest_folder = dest_rel.rfind('/').map_or("", |i| &dest_rel[..=i]);
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let mut notes = Vec::new();
+    let mut outside = Vec::new();
     let parser = Parser::new_ext(text, crate::markdown::options());
     for (_, def) in parser.reference_definitions().iter() {
+        if let Some(p) = outside_prefix(folder, &def.dest) {
+            outside.push((p, line_of(text, def.span.start)));
+        }
         if let Some(new) = link_target(&def.dest, folder, dest_folder, book) {
             if let Some(at) = text[def.span.clone()].rfind(def.dest.as_ref()) {
                 let s = def.span.start + at;
@@ -48,6 +60,9 @@ pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
                 dest_url,
                 ..
             }) => {
+                if let Some(p) = outside_prefix(folder, &dest_url) {
+                    outside.push((p, line_of(text, range.start)));
+                }
                 if let Some(new) = link_target(&dest_url, folder, dest_folder, book) {
                     if let Some(at) = text[range.clone()].rfind(dest_url.as_ref()) {
                         let s = range.start + at;
@@ -88,13 +103,70 @@ pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
         }
         first = false;
     }
+    if book.math {
+        let events: Vec<_> = Parser::new_ext(text, crate::markdown::options())
+            .into_offset_iter()
+            .collect();
+        for (span, display) in crate::markdown::mathjax_spans(text, &events) {
+            let (open, close) = if display { ("$$", "$$") } else { ("$", "$") };
+            let inner = unescape(text[span.start + 3..span.end - 3].trim());
+            edits.push((span.start, span.end, format!("{open}{inner}{close}")));
+        }
+    }
     let extra = includes(text, folder, book, &mut edits, &mut notes);
     edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut out = text.to_string();
     for (s, e, new) in edits {
         out.replace_range(s..e, &new);
     }
-    (out, notes, extra)
+    (out, notes, extra, outside)
+}
+
+/// The `[links]` prefix a link that climbs out of `src/` needs: `../std/` for
+/// `../../std/x.html` in `a/b.md`; None for links inside the book or to other sites.
+pub(super) fn outside_prefix(folder: &str, dest: &str) -> Option<String> {
+    if dest.contains("://") || dest.starts_with(['#', '/']) || dest.contains(':') {
+        return None;
+    }
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    let mut depth = 0usize;
+    let mut climbed = 0usize;
+    let mut rest: Vec<&str> = Vec::new();
+    for seg in folder.split('/').chain(path.split('/')) {
+        match seg {
+            "" | "." => {}
+            ".." if !rest.is_empty() => {
+                rest.pop();
+            }
+            ".." if depth == 0 => climbed += 1,
+            ".." => depth -= 1,
+            s if climbed > 0 => rest.push(s),
+            _ => depth += 1,
+        }
+    }
+    (climbed > 0).then(|| match rest.first() {
+        Some(first) if rest.len() > 1 || path.ends_with('/') => {
+            format!("{}{first}/", "../".repeat(climbed))
+        }
+        _ => "../".repeat(climbed),
+    })
+}
+
+/// Markdown's backslash escapes undone (`\\\\` → `\\`, `\_` → `_`), as mdBook's Markdown
+/// pass did before MathJax saw the formula; `$` math is read raw.
+fn unescape(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut chars = tex.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {
+                out.push(n);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 pub(super) fn line_of(text: &str, at: usize) -> usize {
@@ -299,6 +371,23 @@ mod tests {
     }
 
     #[test]
+    fn links_that_leave_the_book_name_their_prefix() {
+        assert_eq!(
+            outside_prefix("a/", "../../std/x.html").as_deref(),
+            Some("../std/")
+        );
+        assert_eq!(outside_prefix("", "../std/").as_deref(), Some("../std/"));
+        assert_eq!(
+            outside_prefix("", "../book/../std/a/b.html#c").as_deref(),
+            Some("../std/")
+        );
+        assert_eq!(outside_prefix("", "../x.html").as_deref(), Some("../"));
+        assert_eq!(outside_prefix("a/", "../b.md"), None);
+        assert_eq!(outside_prefix("", "https://x.org/../y"), None);
+        assert_eq!(outside_prefix("", "#top"), None);
+    }
+
+    #[test]
     fn links_headings_includes() {
         let dest: HashMap<String, String> = [
             ("a/README.md", "a/_index.md"),
@@ -311,11 +400,12 @@ mod tests {
         let book = Book {
             dest: &dest,
             partials: &partials,
+            math: false,
             src_dir: std::path::Path::new("/nonexistent"),
             project: std::path::Path::new("/nonexistent"),
         };
         let text = "# Title\n\nSee [x](index.html#y), [b](b.html), [home](../README.md).\n\n## Two words!\n\n## Two words!\n\n[r]: ./b.md#z\n\n{{#include part.md}}\n";
-        let (out, _, _) = chapter(text, "a/README.md", &book);
+        let (out, _, _, _) = chapter(text, "a/README.md", &book);
         assert!(out.contains("[x](_index.md#y)"), "{out}");
         assert!(out.contains("[b](b.md)"), "{out}");
         assert!(out.contains("[home](../_index.md)"), "{out}");

@@ -37,6 +37,7 @@ pub(crate) fn render_kit(md: &str, trust: bool) -> Rendered {
         images: &HashMap::new(),
         page: id,
         trust_html: trust,
+        math: false,
         root: Path::new("/nonexistent"),
         bounds: &Default::default(),
         content: Path::new("/nonexistent/content"),
