@@ -18,6 +18,7 @@ mod incremental;
 mod init;
 mod languages;
 mod messages;
+mod paper;
 mod props;
 mod raw_html;
 mod reader;
