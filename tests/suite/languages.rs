@@ -113,6 +113,14 @@ fn visible_words(html: &str) -> String {
             }
         }
     }
+    // Code is not words: inline scripts and styles are left out.
+    let mut page = page;
+    for (open, close) in [("<script", "</script>"), ("<style", "</style>")] {
+        while let Some(at) = page.find(open) {
+            let end = page[at..].find(close).map_or(page.len(), |e| at + e + close.len());
+            page.replace_range(at..end, "");
+        }
+    }
     let mut rest = page.as_str();
     while let Some(lt) = rest.find('<') {
         out.push_str(&rest[..lt]);
