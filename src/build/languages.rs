@@ -45,7 +45,8 @@ pub(crate) fn add_languages(mut built: Built, cfg: &Config) -> Result<Built, Dia
             built.warnings.push(w);
         }
         for (path, bytes) in sub.tree.files {
-            if path == "robots.txt" {
+            // Hosts serve one 404 page, the root's; robots.txt lists every language's sitemap.
+            if path == "robots.txt" || path == "404.html" {
                 continue;
             }
             if path == "sitemap.xml" {

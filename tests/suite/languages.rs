@@ -117,7 +117,9 @@ fn visible_words(html: &str) -> String {
     let mut page = page;
     for (open, close) in [("<script", "</script>"), ("<style", "</style>")] {
         while let Some(at) = page.find(open) {
-            let end = page[at..].find(close).map_or(page.len(), |e| at + e + close.len());
+            let end = page[at..]
+                .find(close)
+                .map_or(page.len(), |e| at + e + close.len());
             page.replace_range(at..end, "");
         }
     }
@@ -361,6 +363,10 @@ fn one_guide_in_two_languages() {
             .contains("Sitemap: https://example.org/hip/de/sitemap.xml")
     );
     assert!(!g.path("public/de/robots.txt").exists());
+    assert!(
+        !g.path("public/de/404.html").exists(),
+        "hosts serve the root's 404 page only"
+    );
     let mut s = searcher(&g.root.join("public/de"), "de");
     let hits = s.search("Bauchnabel", 5);
     assert_eq!(
