@@ -21,7 +21,7 @@ pub(crate) mod html;
 pub(crate) mod i18n;
 pub(crate) mod markdown;
 pub mod output;
-pub(crate) mod print;
+pub mod print;
 pub(crate) mod redirects;
 pub(crate) mod render;
 pub(crate) mod scratch;

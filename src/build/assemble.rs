@@ -218,7 +218,10 @@ fn site_wide(
 
     let shell = (assets, common("../".into()));
     let (html, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
-    tree.insert("print/index.html", html);
+    // Over about 5 MB, one file per top-level section (see print::split).
+    for (path, part) in crate::print::split::files(html, crate::print::split::LIMIT) {
+        tree.insert(path, part);
+    }
     for (path, html) in crate::print::handout::render_all(
         (site, input.rendered, titles),
         input.renderer,

@@ -9,8 +9,10 @@
 
 mod blocks;
 pub(crate) mod handout;
+pub mod pdf;
 pub(crate) mod qr;
 mod rewrite;
+pub(crate) mod split;
 
 use std::collections::HashMap;
 

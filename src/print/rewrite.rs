@@ -44,11 +44,20 @@ pub(crate) fn renumber_figures(html: &str, anchor: &str, book: &Book) -> String 
     let mut out = String::with_capacity(html.len() + 64);
     let mut pos = 0;
     let own = |n| book.figure_label(anchor, n);
-    while let Some((at, pat)) = [NUMBER, DESC, LINK]
-        .into_iter()
-        .filter_map(|p| html[pos..].find(p).map(|k| (pos + k, p)))
-        .min()
-    {
+    let pats = [NUMBER, DESC, LINK];
+    let find = |k: usize, from: usize| html[from..].find(pats[k]).map(|i| from + i);
+    // Where each pattern next occurs, searched again only once passed: linear on a long
+    // page (searching every pattern after every match was quadratic).
+    let mut next: [Option<usize>; 3] = std::array::from_fn(|k| find(k, 0));
+    loop {
+        for (k, at) in next.iter_mut().enumerate() {
+            if at.is_some_and(|i| i < pos) {
+                *at = find(k, pos);
+            }
+        }
+        let Some((at, pat)) = (0..3).filter_map(|k| next[k].map(|i| (i, pats[k]))).min() else {
+            break;
+        };
         let start = at + pat.len();
         if pat != LINK {
             // "Figure 2." / "Description of figure 2": this page's number, in the text.

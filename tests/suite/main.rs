@@ -19,6 +19,7 @@ mod init;
 mod languages;
 mod messages;
 mod paper;
+mod pdf;
 mod props;
 mod raw_html;
 mod reader;

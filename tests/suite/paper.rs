@@ -111,3 +111,30 @@ fn the_404_page_is_self_contained_and_finds_the_root() {
     // The landing page's body links every section: no second list of them.
     assert!(!g.read("public/index.html").contains("class=\"child-list\""));
 }
+
+#[test]
+fn a_print_view_over_five_megabytes_is_split_by_top_level_section() {
+    let g = GuideTest::bundled();
+    let para = "Press slowly into the tender spot and breathe out, letting the muscle soften. ";
+    for n in 1..=3 {
+        let mut text = format!("# Long part {n}\n\nSee [the first part](big-1.md#part-1-10).\n\n");
+        for i in 0..200 {
+            text.push_str(&format!("## Part {n} {i}\n\n{}\n\n", para.repeat(120)));
+        }
+        g.write(&format!("content/big-{n}.md"), &text);
+    }
+    g.build_ok();
+    let main = g.read("public/print/index.html");
+    assert!(main.len() < 5 * 1024 * 1024, "{} bytes", main.len());
+    // Chapters 6 to 8 are the long ones; each chapter is a file of its own.
+    for k in 1..=8 {
+        let part = g.read(&format!("public/print/{k}/index.html"));
+        assert!(part.len() < 5 * 1024 * 1024);
+        assert!(part.contains("href=\"../../static/style."), "assets re-rooted");
+        assert!(part.contains("<a href=\"../\">Contents</a>"));
+    }
+    assert!(main.contains("href=\"6/#page-big-1\""), "contents link the parts");
+    let p7 = g.read("public/print/7/index.html");
+    assert!(p7.contains("href=\"../6/#page-big-1--part-1-10\""), "cross-part link");
+    assert!(!main.contains("id=\"page-big-1\""));
+}
