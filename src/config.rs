@@ -36,6 +36,8 @@ pub struct Config {
     pub languages: std::collections::BTreeMap<String, crate::i18n::multi::LanguageSection>,
     /// Set when the guide has other languages: which one this build is, and the others.
     pub translation: Option<crate::i18n::multi::Translation>,
+    /// The bibliography (`[build] bibliography`), empty when the file does not exist.
+    pub bibliography: Arc<crate::content::bibliography::Bibliography>,
 }
 
 /// book.toml's UI string tables, as written (checked against the theme's English table
@@ -115,6 +117,9 @@ pub struct BuildSection {
     /// `$...$` and `$$...$$` are formulas, rendered at build time to MathML.
     #[serde(default)]
     pub math: bool,
+    /// The bibliography file for `[@key]` citations, relative to the root.
+    #[serde(default = "default_bibliography")]
+    pub bibliography: PathBuf,
     /// Folders outside the project (or, for content symlinks, outside the content folder)
     /// that the guide may read from or write to; see [`crate::confine`].
     #[serde(default)]
@@ -134,6 +139,7 @@ impl Default for BuildSection {
             deny_warnings: false,
             trust_html: false,
             math: false,
+            bibliography: default_bibliography(),
             allow_outside: Vec::new(),
             include_hidden: Vec::new(),
         }
@@ -142,6 +148,9 @@ impl Default for BuildSection {
 
 fn default_language() -> String {
     "en".into()
+}
+fn default_bibliography() -> PathBuf {
+    "references.toml".into()
 }
 fn default_content() -> PathBuf {
     "content".into()
@@ -247,6 +256,7 @@ pub(crate) fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
         },
         languages: parsed.languages,
         translation: None,
+        bibliography: Arc::default(),
     };
     check_links(&cfg.links)?;
     let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());
@@ -277,7 +287,38 @@ pub(crate) fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
         })?),
         None => None,
     };
+    cfg.bibliography = Arc::new(load_bibliography(&cfg, &text)?);
     Ok(cfg)
+}
+
+/// The bibliography file, which must lie inside the project (it is read, never published).
+fn load_bibliography(
+    cfg: &Config,
+    text: &Arc<str>,
+) -> Result<crate::content::bibliography::Bibliography, Diagnostics> {
+    let rel = &cfg.build.bibliography;
+    let inside = rel.components().all(|c| {
+        matches!(
+            c,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    });
+    if !inside {
+        let d = Diagnostic::error(format!(
+            "bibliography `{}` is outside the project",
+            rel.display()
+        ))
+        .hint("give a path relative to book.toml's folder, e.g. `references.toml`");
+        let at = text
+            .find("bibliography")
+            .map(|i| i..i + "bibliography".len());
+        return Err(match at {
+            Some(span) => d.at("book.toml", text, span),
+            None => d,
+        }
+        .into());
+    }
+    crate::content::bibliography::Bibliography::load(&cfg.root, rel)
 }
 
 /// `[links]` keys are prefixes that climb out of the content folder (`../std/`), values

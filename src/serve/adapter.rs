@@ -88,8 +88,12 @@ impl SiteBuilder for GuideSite {
                     let folder = crate::i18n::multi::content_folder(&cfg.build.content, code);
                     paths.push(cfg.root.join(folder));
                 }
+                paths.push(root.join(&cfg.build.bibliography));
             }
-            None => paths.push(root.join("content")),
+            None => {
+                paths.push(root.join("content"));
+                paths.push(root.join("references.toml"));
+            }
         }
         paths
     }
