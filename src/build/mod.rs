@@ -15,6 +15,7 @@ mod bodies;
 mod cache;
 mod check;
 mod clock;
+mod languages;
 mod plan;
 mod print;
 mod read;
@@ -77,6 +78,7 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     let mut clock = Clock::default();
     clock.lap("start");
     let mut diags = Diagnostics::new();
+    diags.extend(cache.renderer.warnings.clone());
     let read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
     let (site, order_diags) = crate::content::order::assemble(
@@ -88,7 +90,8 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     diags.extend(order_diags);
     clock.lap("order");
     let with = (last.for_bodies(), changed, &read.edited_images);
-    let bodies = bodies::render(cfg, &site, &read.images, with, &mut diags);
+    let strings = &cache.renderer.strings;
+    let bodies = bodies::render((cfg, strings), &site, &read.images, with, &mut diags);
     let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
     clock.lap("markdown");
     let media = publish_media(cfg, (&read.images, &read.asset_bytes), &plain, last);

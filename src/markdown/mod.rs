@@ -77,6 +77,8 @@ pub(crate) struct Ctx<'a> {
     pub links: &'a crate::config::KeyTable,
     /// book.toml's `[images]`: the widths and formats photos are published in.
     pub media: &'a crate::media::ImagesSection,
+    /// The theme's words in the page's language (callout titles, figure numbers…).
+    pub strings: &'a crate::i18n::Strings,
     /// `[build] math`: `$...$` and `$$...$$` are formulas, rendered to MathML.
     pub math: bool,
     /// The guide's bibliography, for `[@key]` citations.
@@ -249,7 +251,7 @@ pub(crate) fn render(ctx: &Ctx) -> Rendered {
     let events = callouts::pass(events, &expanded.text, ctx, &mut out);
     let mut events = citations::pass(events, &expanded.text, ctx, &mut out);
     stop_if::mark(&mut events, &mut out);
-    let events = headings::pass(events, &mut out);
+    let events = headings::pass(events, ctx.strings, &mut out);
     // Before figures and blocks turn images, callouts and tables into HTML.
     out.sections = text::sections(&events);
     out.text = out

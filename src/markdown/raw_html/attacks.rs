@@ -44,6 +44,7 @@ pub(crate) fn render_kit(md: &str, trust: bool) -> Rendered {
         content: Path::new("/nonexistent/content"),
         links: &Default::default(),
         media: &Default::default(),
+        strings: &crate::i18n::Strings::english(),
     })
 }
 
