@@ -25,7 +25,10 @@ pub(crate) fn check(
     for d in assets::svg_warnings(svg_figures.clone(), images, &cfg.build.content) {
         diags.push(d);
     }
-    let css = theme.files.get("static/style.css").map(|f| String::from_utf8_lossy(&f.bytes));
+    let css = theme
+        .files
+        .get("static/style.css")
+        .map(|f| String::from_utf8_lossy(&f.bytes));
     let palettes = svg_audit::palettes(css.as_deref().unwrap_or(""));
     for d in svg_audit::warnings(svg_figures, images, &cfg.build.content, &palettes) {
         diags.push(d);

@@ -284,9 +284,7 @@ impl Index {
             Bytes::from(format::script("meta", &meta)),
         );
         match stem.and_then(format::stemmer_script) {
-            Some(js) => self
-                .files
-                .insert("search/stem.js".into(), Bytes::from(js)),
+            Some(js) => self.files.insert("search/stem.js".into(), Bytes::from(js)),
             None => self.files.remove("search/stem.js"),
         };
     }

@@ -57,7 +57,12 @@ impl Bbox {
     fn of(points: impl IntoIterator<Item = (f64, f64)>) -> Option<Bbox> {
         let mut b: Option<Bbox> = None;
         for (x, y) in points {
-            let n = b.get_or_insert(Bbox { x0: x, y0: y, x1: x, y1: y });
+            let n = b.get_or_insert(Bbox {
+                x0: x,
+                y0: y,
+                x1: x,
+                y1: y,
+            });
             n.x0 = n.x0.min(x);
             n.y0 = n.y0.min(y);
             n.x1 = n.x1.max(x);
@@ -79,7 +84,12 @@ impl Bbox {
 
 /// The box of a drawing element (`rect`, `circle`, `ellipse`, `line`, `polyline`,
 /// `polygon`, `path`) in the diagram's coordinates; `None` for other elements.
-pub(crate) fn bbox(tag: &str, attr: impl Fn(&str) -> Option<f64>, raw: Option<&str>, m: Matrix) -> Option<Bbox> {
+pub(crate) fn bbox(
+    tag: &str,
+    attr: impl Fn(&str) -> Option<f64>,
+    raw: Option<&str>,
+    m: Matrix,
+) -> Option<Bbox> {
     let n = |k: &str| attr(k).unwrap_or(0.0);
     let local: Vec<(f64, f64)> = match tag {
         "rect" => {
@@ -93,7 +103,12 @@ pub(crate) fn bbox(tag: &str, attr: impl Fn(&str) -> Option<f64>, raw: Option<&s
                 "circle" => (n("r"), n("r")),
                 _ => (n("rx"), n("ry")),
             };
-            vec![(cx - rx, cy - ry), (cx + rx, cy - ry), (cx - rx, cy + ry), (cx + rx, cy + ry)]
+            vec![
+                (cx - rx, cy - ry),
+                (cx + rx, cy - ry),
+                (cx - rx, cy + ry),
+                (cx + rx, cy + ry),
+            ]
         }
         "line" => vec![(n("x1"), n("y1")), (n("x2"), n("y2"))],
         "polyline" | "polygon" => svgtypes::PointsParser::from(raw.unwrap_or("")).collect(),
@@ -109,7 +124,14 @@ fn path_points(d: &str) -> Vec<(f64, f64)> {
     for seg in svgtypes::SimplifyingPathParser::from(d) {
         match seg {
             Ok(S::MoveTo { x, y } | S::LineTo { x, y }) => out.push((x, y)),
-            Ok(S::CurveTo { x1, y1, x2, y2, x, y }) => out.extend([(x1, y1), (x2, y2), (x, y)]),
+            Ok(S::CurveTo {
+                x1,
+                y1,
+                x2,
+                y2,
+                x,
+                y,
+            }) => out.extend([(x1, y1), (x2, y2), (x, y)]),
             Ok(S::Quadratic { x1, y1, x, y }) => out.extend([(x1, y1), (x, y)]),
             Ok(S::ClosePath) => {}
             Err(_) => break,
@@ -127,9 +149,25 @@ mod tests {
         let m = Matrix::default().then(Some("translate(10,20) scale(2)"));
         assert_eq!(m.apply((1.0, 1.0)), (12.0, 22.0));
         assert_eq!(m.scale(), 2.0);
-        let b = bbox("path", |_| None, Some("M0,0 l10,5 Q20,-4 30,0 z"), Matrix::default()).unwrap();
+        let b = bbox(
+            "path",
+            |_| None,
+            Some("M0,0 l10,5 Q20,-4 30,0 z"),
+            Matrix::default(),
+        )
+        .unwrap();
         assert_eq!((b.x0, b.y0, b.x1, b.y1), (0.0, -4.0, 30.0, 5.0));
-        let r = bbox("rect", |k| match k { "width" => Some(4.0), "height" => Some(2.0), _ => None }, None, m).unwrap();
+        let r = bbox(
+            "rect",
+            |k| match k {
+                "width" => Some(4.0),
+                "height" => Some(2.0),
+                _ => None,
+            },
+            None,
+            m,
+        )
+        .unwrap();
         assert!(r.contains((15.0, 23.0)) && !r.contains((19.0, 23.0)));
     }
 }

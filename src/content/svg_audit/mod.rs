@@ -70,7 +70,9 @@ pub(crate) fn warnings<'a>(
     let rels: BTreeSet<&String> = figures.collect();
     let mut out = Vec::new();
     for rel in rels {
-        let Some(info) = images.get(rel) else { continue };
+        let Some(info) = images.get(rel) else {
+            continue;
+        };
         let (Some(_), Some(text)) = (&info.inline_svg, &info.svg_text) else {
             continue;
         };
@@ -144,7 +146,9 @@ fn judge(drawn: &[Drawn], i: usize, view: Option<&Bbox>, p: &Palette) -> Option<
     let d = &drawn[i];
     let bg = background(drawn, view, p);
     if d.tag == "text" {
-        let Paint::Color(c, a) = d.style.fill_paint(p) else { return None };
+        let Paint::Color(c, a) = d.style.fill_paint(p) else {
+            return None;
+        };
         let under = backdrop(drawn, i, d.anchor, bg.1, p);
         let large = d.font_px >= 24.0 || (d.style.bold && d.font_px >= 18.66);
         let need = if large { 3.0 } else { 4.5 };
@@ -206,8 +210,19 @@ fn backdrop(drawn: &[Drawn], before: usize, point: (f64, f64), bg: Rgb, p: &Pale
 
 /// Elements that are not drawn where they stand.
 const UNDRAWN: &[&str] = &[
-    "defs", "clipPath", "mask", "marker", "pattern", "symbol", "linearGradient",
-    "radialGradient", "filter", "title", "desc", "metadata", "style",
+    "defs",
+    "clipPath",
+    "mask",
+    "marker",
+    "pattern",
+    "symbol",
+    "linearGradient",
+    "radialGradient",
+    "filter",
+    "title",
+    "desc",
+    "metadata",
+    "style",
 ];
 
 /// The viewBox width, the viewBox, and the drawn elements, in order; `None` if not XML.
@@ -237,9 +252,16 @@ fn read(text: &str) -> Option<(f64, Option<Bbox>, Vec<Drawn>)> {
                 st.apply(&tag, &attrs, &rules);
                 let m = m.then(get("transform"));
                 if tag == "svg" && stack.is_empty() {
-                    if let Some(vb) = get("viewBox").and_then(|v| svgtypes::ViewBox::from_str(v).ok()) {
+                    if let Some(vb) =
+                        get("viewBox").and_then(|v| svgtypes::ViewBox::from_str(v).ok())
+                    {
                         width = vb.w;
-                        view = Some(Bbox { x0: vb.x, y0: vb.y, x1: vb.x + vb.w, y1: vb.y + vb.h });
+                        view = Some(Bbox {
+                            x0: vb.x,
+                            y0: vb.y,
+                            x1: vb.x + vb.w,
+                            y1: vb.y + vb.h,
+                        });
                     }
                 }
                 if !hidden {
@@ -263,7 +285,8 @@ fn read(text: &str) -> Option<(f64, Option<Bbox>, Vec<Drawn>)> {
             Event::End(e) => {
                 if e.local_name().as_ref() == b"text" {
                     if let Some(k) = open_text.take() {
-                        let label: String = out[k].name.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let label: String =
+                            out[k].name.split_whitespace().collect::<Vec<_>>().join(" ");
                         out[k].name = format!("label `{label}`");
                     }
                 }
@@ -276,9 +299,15 @@ fn read(text: &str) -> Option<(f64, Option<Bbox>, Vec<Drawn>)> {
     Some((width, view, out))
 }
 
-fn drawn(tag: &str, attrs: &[(String, String)], st: &Style, m: Matrix, span: Range<usize>) -> Option<Drawn> {
+fn drawn(
+    tag: &str,
+    attrs: &[(String, String)],
+    st: &Style,
+    m: Matrix,
+    span: Range<usize>,
+) -> Option<Drawn> {
     let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-    let num = |k: &str| get(k).and_then(|v| first_number(v));
+    let num = |k: &str| get(k).and_then(first_number);
     if tag == "text" {
         let anchor = m.apply((num("x").unwrap_or(0.0), num("y").unwrap_or(0.0)));
         return Some(Drawn {
@@ -299,10 +328,27 @@ fn drawn(tag: &str, attrs: &[(String, String)], st: &Style, m: Matrix, span: Ran
         (None, Some(id)) => format!("`<{tag} id=\"{id}\">`"),
         _ => format!("`<{tag}>`"),
     };
-    let geometry: String = ["d", "points", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height", "transform"]
-        .iter()
-        .map(|k| get(k).unwrap_or("").trim().to_string() + "|")
-        .collect();
+    let geometry: String = [
+        "d",
+        "points",
+        "x",
+        "y",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "rx",
+        "ry",
+        "width",
+        "height",
+        "transform",
+    ]
+    .iter()
+    .map(|k| get(k).unwrap_or("").trim().to_string() + "|")
+    .collect();
     Some(Drawn {
         span,
         name,
@@ -316,7 +362,11 @@ fn drawn(tag: &str, attrs: &[(String, String)], st: &Style, m: Matrix, span: Ran
 }
 
 fn first_number(v: &str) -> Option<f64> {
-    v.split([' ', ',']).find(|s| !s.is_empty())?.trim_end_matches("px").parse().ok()
+    v.split([' ', ','])
+        .find(|s| !s.is_empty())?
+        .trim_end_matches("px")
+        .parse()
+        .ok()
 }
 
 fn attributes(e: &BytesStart) -> Vec<(String, String)> {
@@ -324,7 +374,10 @@ fn attributes(e: &BytesStart) -> Vec<(String, String)> {
         .flatten()
         .map(|a| {
             let k = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
-            let v = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_default();
+            let v = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| v.into_owned())
+                .unwrap_or_default();
             (k, v)
         })
         .collect()

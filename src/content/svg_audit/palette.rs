@@ -18,10 +18,7 @@ impl Rgb {
     pub(crate) fn parse(s: &str) -> Option<(Rgb, f64)> {
         let c = svgtypes::Color::from_str(s.trim()).ok()?;
         let ch = |v: u8| f64::from(v) / 255.0;
-        Some((
-            Rgb([ch(c.red), ch(c.green), ch(c.blue)]),
-            ch(c.alpha),
-        ))
+        Some((Rgb([ch(c.red), ch(c.green), ch(c.blue)]), ch(c.alpha)))
     }
 
     /// `self` at `alpha` painted over `under` (what a browser composites).
@@ -78,12 +75,7 @@ pub(crate) fn palettes(css: &str) -> [Palette; 2] {
     ]
 }
 
-fn palette(
-    name: &'static str,
-    vars: HashMap<String, String>,
-    text: &str,
-    panel: &str,
-) -> Palette {
+fn palette(name: &'static str, vars: HashMap<String, String>, text: &str, panel: &str) -> Palette {
     let get = |k: &str, d: &str| {
         vars.get(k)
             .and_then(|v| Rgb::parse(v))

@@ -185,7 +185,8 @@ pub(crate) struct Rule {
 impl Rule {
     fn matches(&self, tag: &str, classes: &[&str]) -> bool {
         self.selectors.iter().any(|(t, cls)| {
-            t.as_deref().is_none_or(|t| t == tag) && cls.iter().all(|c| classes.contains(&c.as_str()))
+            t.as_deref().is_none_or(|t| t == tag)
+                && cls.iter().all(|c| classes.contains(&c.as_str()))
         })
     }
 }
@@ -197,7 +198,9 @@ pub(crate) fn rules(css: &str) -> Vec<Rule> {
     let mut rest = css;
     while let Some(open) = rest.find('{') {
         let sel = rest[..open].trim();
-        let Some(close) = rest[open..].find('}') else { break };
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
         let body = &rest[open + 1..open + close];
         rest = &rest[open + close + 1..];
         if sel.starts_with('@') || body.contains('{') {
