@@ -52,6 +52,23 @@ pub enum Command {
         #[command(flatten)]
         build: BuildArgs,
     },
+    /// Build, then print the print view and every handout to PDF (A4 and US Letter)
+    /// through an installed Chromium or Chrome.
+    Pdf {
+        /// The guide's folder (holding book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The browser to print with (default: $CHROME, $CHROMIUM, else chromium or
+        /// google-chrome on PATH).
+        #[arg(long, value_name = "PATH")]
+        browser: Option<PathBuf>,
+        /// Where the PDFs go (default: the project's `pdf/` folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Where and how to build.
+        #[command(flatten)]
+        build: BuildArgs,
+    },
     /// Check the guide like `build` does, writing nothing.
     Check {
         /// The guide's folder (holding book.toml).

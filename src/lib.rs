@@ -20,6 +20,7 @@ pub(crate) mod health;
 pub(crate) mod html;
 pub(crate) mod markdown;
 pub mod output;
+pub mod print;
 pub(crate) mod redirects;
 pub(crate) mod render;
 pub(crate) mod scratch;

@@ -9,7 +9,8 @@
 #   a11y    axe-core, WCAG 2.2 A/AA tags, headless Chromium: every page of the bundled guide,
 #           light/dark (system preference and toggle), 1280 and 390 px
 #   links   LinkChecker + AnchorCheck: every link, image, stylesheet, script, #fragment and the
-#           search index, with the site served at / and under /sub/path/
+#           search index, with the site served at /, /docs/ and /a/b/c/ (404.html in Chromium
+#           at missing URLs of every depth)
 #   fuzz    proptest "no panic" properties and the robustness suite (counts from cargo test)
 #   broken  each gate runs on tests/fixtures/gates-broken and must FAIL on its faults
 #

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Link gate: every internal link, image, stylesheet, script and #fragment of a built site
-resolves, with the site served at `/` and under a subpath (`/sub/path/`).
+resolves, with the site served at `/`, at `/docs/` and at `/a/b/c/`.
 
 LinkChecker (with its AnchorCheck plugin) does the checking; this script serves the site
 with `python3 -m http.server`, runs it over every page, and adds the two checks LinkChecker
@@ -17,15 +17,16 @@ Exits 1 when anything does not resolve.
 import argparse
 import csv
 import html.parser
+import http.server
 import io
 import json
 import re
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -33,42 +34,49 @@ import urllib.request
 
 # (where the site is served, AnchorCheck on?). Fragments do not depend on where the site is
 # served, and AnchorCheck fetches and parses a page once per #fragment (slow), so it runs once.
-MODES = [("", True), ("sub/path/", False)]
+MODES = [("", True), ("docs/", False), ("a/b/c/", False)]
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class Host(http.server.SimpleHTTPRequestHandler):
+    """Serves `folder` the way static hosts do: a missing file gets the site's 404.html
+    (from `site_root`, the folder the site was copied to) with status 404."""
+
+    folder = "."
+    site_root = "."
+
+    def __init__(self, *a, **k):
+        super().__init__(*a, directory=self.folder, **k)
+
+    def log_message(self, *a):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = os.path.join(self.site_root, "404.html")
+        if code != 404 or not os.path.isfile(page):
+            return super().send_error(code, message, explain)
+        with open(page, "rb") as f:
+            body = f.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class Server:
-    """`python3 -m http.server` on 127.0.0.1 and a free port, serving `folder`."""
+    """A threaded host (see `Host`) on 127.0.0.1 and a free port, serving `folder`."""
 
-    def __init__(self, folder):
-        self.port = free_port()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(self.port),
-             "--directory", folder],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.time() + 20
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return
-            except OSError:
-                if time.time() > deadline or self.proc.poll() is not None:
-                    self.stop()
-                    raise SystemExit("links: the http.server did not start")
-                time.sleep(0.1)
+    def __init__(self, folder, site_root=None):
+        handler = type("H", (Host,), {"folder": folder, "site_root": site_root or folder})
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        self.httpd.shutdown()
+        self.httpd.server_close()
 
 
 class Ids(html.parser.HTMLParser):
@@ -186,6 +194,66 @@ def check_search(base, pages, problems):
     return checked
 
 
+class Loads(html.parser.HTMLParser):
+    """What a page loads (stylesheets, scripts, images) and its root links (data-root-rel)."""
+
+    def __init__(self):
+        super().__init__()
+        self.loads = []
+        self.root_links = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "") and a.get("href"):
+            self.loads.append(a["href"])
+        if tag in ("script", "img") and a.get("src"):
+            self.loads.append(a["src"])
+        if tag == "a" and "data-root-rel" in a:
+            self.root_links.append((a.get("href") or "", a["data-root-rel"] or ""))
+
+
+def chromium_dom(url):
+    """The page's DOM after its scripts ran, from headless Chromium."""
+    exe = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    with tempfile.TemporaryDirectory(prefix="guide-404-") as profile:
+        proc = subprocess.run(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+             "--virtual-time-budget=5000", "--dump-dom", url],
+            capture_output=True, text=True, timeout=120)
+    return proc.stdout
+
+
+def check_404(base, problems):
+    """404.html fetched at missing URLs of every depth: self-contained, root links right.
+    Returns how many URLs were checked (0 when the site has no 404.html)."""
+    urls = [base + "404.html", base + "no-such-page/", base + "no/such/deep/page/",
+            base + "no/such/file.html"]
+    try:
+        fetch(base + "404.html")
+    except urllib.error.URLError:
+        return 0
+    for url in urls:
+        raw = Loads()
+        try:
+            urllib.request.urlopen(url, timeout=20)
+        except urllib.error.HTTPError as e:
+            raw.feed(e.read().decode("utf-8"))
+        else:
+            raw.feed(fetch(url).decode("utf-8"))
+        for src in raw.loads:
+            if not src.startswith("data:"):
+                problems.append(f"404.html at {url} loads {src!r}: it must be self-contained")
+        dom = Loads()
+        dom.feed(chromium_dom(url))
+        if not dom.root_links:
+            problems.append(f"404.html at {url}: no root link (a[data-root-rel]) after its script ran")
+        for href, rel in dom.root_links:
+            got = urllib.parse.urljoin(url, href)
+            if got != base + rel:
+                problems.append(f"404.html at {url}: link {href!r} goes to {got}, not {base + rel}")
+    return len(urls)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--site", required=True)
@@ -208,11 +276,11 @@ def main():
             # A host serves 404.html at any URL depth, so its links are absolute: the path of
             # base-url, else `/`. It cannot work under a subpath without base-url.
             pages = [p for p in pages if p != "404.html"]
-            note = " (404.html skipped: its links are absolute by design)"
+            note = " (404.html: checked in Chromium below, its script finds the root)"
         with tempfile.TemporaryDirectory(prefix="guide-links-") as tmp:
             serve = os.path.join(tmp, "root")
             shutil.copytree(site, os.path.join(serve, sub) if sub else serve)
-            server = Server(serve)
+            server = Server(serve, os.path.join(serve, sub))
             try:
                 host = f"http://127.0.0.1:{server.port}/"
                 base = host + sub
@@ -233,6 +301,7 @@ def main():
                     elif r.get("warningstring"):
                         problems.append(f"{r['warningstring'].strip()}: {where}")
                 search = check_search(base, pages, problems)
+                missing = check_404(base, problems)
             finally:
                 server.stop()
         secs = time.time() - start
@@ -240,6 +309,7 @@ def main():
         print(f"links [{label}, served at /{sub}]: {version} {plugin}: "
               f"{len(pages)} pages{note}, {len(rows)} URLs checked "
               f"({anchors} with #fragment), {search} search-index files and results, "
+              f"404.html at {missing} missing URLs, "
               f"{len(problems)} problems, {secs:.1f}s")
         for p in problems:
             print(f"  broken: {p}")

@@ -218,7 +218,24 @@ fn site_wide(
 
     let shell = (assets, common("../".into()));
     let (html, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
-    tree.insert("print/index.html", html);
+    // Over about 5 MB, one file per top-level section (see print::split).
+    for (path, part) in crate::print::split::files(html, crate::print::split::LIMIT) {
+        tree.insert(path, part);
+    }
+    for (path, html) in crate::print::handout::render_all(
+        (site, input.rendered, titles),
+        input.renderer,
+        common,
+        cfg.book.base_url.as_deref(),
+    )? {
+        if tree.files.contains_key(&path) {
+            let msg = format!("a handout would be written over the page at `{path}`");
+            return Err(crate::diag::Diagnostic::error(msg)
+                .hint("rename the content folder `handout/`, or set `handout = false` in the page's [extra]")
+                .into());
+        }
+        tree.insert(path, html);
+    }
     for (path, html) in crate::redirects::files(site, cfg, titles) {
         tree.insert(path, html);
     }

@@ -13,6 +13,7 @@ use crate::content::PageId;
 use crate::diag::Diagnostic;
 use crate::markdown::root_prefix;
 use crate::output::site_files::{for_print, print_anchor};
+use crate::print::Book;
 use crate::render::context::{AssetsCtx, Common, PrintPage, PrintTemplate};
 
 /// Marks where a page's print fragment goes in the rendered print template, so Tera never
@@ -28,6 +29,8 @@ pub(crate) struct PrintCache {
     /// titles, depths, reviews, assets): an edit that changes none of them reuses it.
     /// Rendering it walks every page (27 ms at 10,000 pages).
     shell: Option<(blake3::Hash, Arc<str>)>,
+    /// The book numbering the fragments were made with (see [`crate::print::Book`]).
+    book_key: [u8; 32],
 }
 
 /// The print view's HTML and what to keep: fragments of the pages `todo` are rewritten, the
@@ -45,14 +48,26 @@ pub(super) fn view(
         .iter()
         .map(|p| (p.url.as_str(), print_anchor(&p.url)))
         .collect();
-    let mut next = PrintCache::default();
+    let book = Book::new(site, input.rendered);
+    let mut next = PrintCache {
+        book_key: book.key,
+        ..PrintCache::default()
+    };
     if mode == Mode::Repeat {
+        // New numbering (a page moved, a figure came or went) changes other pages' fragments.
+        let all: Vec<PageId>;
+        let todo = if last.book_key == book.key {
+            todo
+        } else {
+            all = (0..site.pages.len()).collect();
+            &all
+        };
         let fresh: Vec<(String, Arc<str>)> = todo
             .par_iter()
             .map(|&id| {
                 (
                     site.pages[id].url.clone(),
-                    rewrite(input, &anchors, id).into(),
+                    rewrite(input, (&anchors, &book), id).into(),
                 )
             })
             .collect();
@@ -64,13 +79,13 @@ pub(super) fn view(
             .collect();
         next.fragments.extend(fresh);
     }
-    let key = shell_key(input, titles, assets);
+    let key = shell_key(input, titles, assets, &book);
     let shell: Arc<str> = match &last.shell {
         Some((k, shell)) if *k == key => shell.clone(),
-        _ => render_shell(input, titles, common)?.into(),
+        _ => render_shell(input, titles, common, &book)?.into(),
     };
     let html = fill(input, &shell, |id| match mode {
-        Mode::Once => Cow::Owned(rewrite(input, &anchors, id)),
+        Mode::Once => Cow::Owned(rewrite(input, (&anchors, &book), id)),
         Mode::Repeat => Cow::Borrowed(&*next.fragments[&site.pages[id].url]),
     });
     if mode == Mode::Repeat {
@@ -79,15 +94,18 @@ pub(super) fn view(
     Ok((html, next))
 }
 
-/// Page `id`'s body for the print view; `anchors` maps each page URL to its section's id.
-fn rewrite(input: &Input, anchors: &HashMap<&str, String>, id: PageId) -> String {
+/// Page `id`'s body for the print view; `anchors` maps each page URL to its section's id,
+/// `book` numbers chapters and figures.
+fn rewrite(input: &Input, (anchors, book): (&HashMap<&str, String>, &Book), id: PageId) -> String {
     let p = &input.site.pages[id];
+    let anchor = print_anchor(&p.url);
     let html = for_print(
         &input.rendered[id].html,
         &root_prefix(&p.url),
-        &print_anchor(&p.url),
+        &anchor,
         anchors,
     );
+    let html = book.fragment(id, &anchor, &html);
     // On paper a closed disclosure is lost: long descriptions print open.
     const DESC: &str = "<details class=\"figure-description\">";
     if html.contains(DESC) {
@@ -98,9 +116,10 @@ fn rewrite(input: &Input, anchors: &HashMap<&str, String>, id: PageId) -> String
 }
 
 /// The hash of everything the print template shows besides the pages' bodies.
-fn shell_key(input: &Input, titles: &[String], assets: &AssetsCtx) -> blake3::Hash {
+fn shell_key(input: &Input, titles: &[String], assets: &AssetsCtx, book: &Book) -> blake3::Hash {
     let site = input.site;
     let mut h = blake3::Hasher::new();
+    h.update(&book.key);
     for a in [&assets.css, &assets.js] {
         h.update(a.as_bytes()).update(b"\0");
     }
@@ -121,7 +140,12 @@ fn shell_key(input: &Input, titles: &[String], assets: &AssetsCtx) -> blake3::Ha
 }
 
 /// print.html rendered with a slot where each page's body goes.
-fn render_shell(input: &Input, titles: &[String], common: Common) -> Result<String, Diagnostic> {
+fn render_shell(
+    input: &Input,
+    titles: &[String],
+    common: Common,
+    book: &Book,
+) -> Result<String, Diagnostic> {
     let site = input.site;
     let pages: Vec<PrintPage> = site
         .order
@@ -133,6 +157,11 @@ fn render_shell(input: &Input, titles: &[String], common: Common) -> Result<Stri
                 title: &titles[id],
                 url: &p.url,
                 depth: site.ancestors(id).len(),
+                level: book.places[id].level,
+                number: book.places[id].number.as_deref(),
+                chapter: book.places[id].chapter,
+                running_head: book.running_head(id, &titles[id]),
+                part_url: None,
                 anchor: print_anchor(&p.url),
                 content: format!("{SLOT}{i}{SLOT}"),
                 review: input.reviews[id].as_ref(),

@@ -131,6 +131,13 @@ fn page_html(
             image,
             json_ld,
             review: input.reviews[id].as_ref(),
+            handout_url: crate::print::handout::wanted(page, r, id == site.home)
+                .then(|| crate::print::handout::url(&page.url)),
+            lists_children: !page.children.is_empty()
+                && page
+                    .children
+                    .iter()
+                    .all(|&c| r.links.iter().any(|l| l.target == c)),
             reading_minutes: r.text.split_whitespace().count().div_ceil(200).max(1),
         },
         nav: nav::build(site, titles, id),

@@ -3,6 +3,7 @@
 mod build;
 mod import;
 mod init;
+mod pdf;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -17,6 +18,12 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Build { dir, build: b } => build::build(dir, g, b, true),
         Command::Check { dir, build: b } => build::build(dir, g, b, false),
+        Command::Pdf {
+            dir,
+            browser,
+            out,
+            build: b,
+        } => pdf::pdf(dir, g, b, (browser.as_deref(), out.as_deref())),
         Command::Import {
             from: crate::cli::ImportFrom::Mdbook { src, dest },
         } => {

@@ -107,6 +107,11 @@ pub(crate) struct PageCtx<'a> {
     pub review: Option<&'a crate::content::review::Review>,
     /// Minutes to read.
     pub reading_minutes: usize,
+    /// The body already links every child page (a section's own list of its parts), so
+    /// section.html shows no second list of them.
+    pub lists_children: bool,
+    /// The page's one-sheet handout (`handout/release/`, root-relative), when it has one.
+    pub handout_url: Option<String>,
 }
 
 /// Context of page.html and section.html.
@@ -134,6 +139,17 @@ pub(crate) struct PrintPage<'a> {
     pub url: &'a str,
     /// 0 for the landing page, 1 for top-level sections…
     pub depth: usize,
+    /// Heading level of the page's title in the book: 1 for a chapter, 2 inside one, …
+    pub level: usize,
+    /// Chapter number: `3`, `3.2` for a page inside chapter 3 (null: the landing page).
+    pub number: Option<&'a str>,
+    /// The chapter it belongs to (null: the landing page).
+    pub chapter: Option<usize>,
+    /// For a chapter's first page: its running head, a quoted CSS string (`"3 Release"`).
+    pub running_head: Option<String>,
+    /// When the print view is split: the part file holding the page (`part-3.html`);
+    /// null when it is in this file.
+    pub part_url: Option<String>,
     /// Id of the page's section in the print view.
     pub anchor: String,
     /// HTML with ids and links rewritten for the one-page view.
@@ -150,6 +166,31 @@ pub(crate) struct PrintTemplate<'a> {
     pub common: Common<'a>,
     /// Every page in reading order.
     pub pages: Vec<PrintPage<'a>>,
+}
+
+/// `page` of handout.html.
+#[derive(Serialize, Debug)]
+pub(crate) struct HandoutCtx<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Root-relative URL of the page the handout is made from.
+    pub url: &'a str,
+    /// The kept blocks (steps with their headings, figures, safety callouts), re-rooted.
+    pub content: String,
+    /// Absolute URL of the page (base-url set).
+    pub absolute_url: Option<String>,
+    /// Inline SVG QR code of `absolute_url`.
+    pub qr_svg: Option<String>,
+}
+
+/// Context of handout.html.
+#[derive(Serialize, Debug)]
+pub(crate) struct HandoutTemplate<'a> {
+    /// Shared variables.
+    #[serde(flatten)]
+    pub common: Common<'a>,
+    /// The page.
+    pub page: HandoutCtx<'a>,
 }
 
 /// Context of 404.html.

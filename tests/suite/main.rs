@@ -17,6 +17,8 @@ mod includes;
 mod incremental;
 mod init;
 mod messages;
+mod paper;
+mod pdf;
 mod props;
 mod raw_html;
 mod reader;

@@ -161,7 +161,7 @@
     var label = $(".hold-label", hold);
     var name = label ? label.textContent.trim() : "Hold";
 
-    var box = el("span", { "class": "hold-timer", role: "group", "aria-label": "Timer: " + name });
+    var box = el("div", { "class": "hold-timer", role: "group", "aria-label": "Timer: " + name });
     var start = el("button", { type: "button", "class": "button hold-start" }, "Start timer");
     var time = el("span", { "class": "hold-time", role: "timer", "aria-label": "Elapsed time" }, "0:00");
     var meter = el("span", { "class": "hold-meter", "aria-hidden": "true" });
@@ -176,7 +176,16 @@
     var reset = el("button", { type: "button", "class": "button hold-reset" }, "Reset");
     reset.hidden = true;
     box.appendChild(start); box.appendChild(time); box.appendChild(meter); box.appendChild(status); box.appendChild(reset);
-    hold.appendChild(box);
+    // The timer is a block under its step (never inside the sentence): at the end of the
+    // list item, or after the paragraph, holding the hold's text.
+    var block = hold.closest("li, dd, td, th, p, blockquote") || hold.parentNode;
+    if (block.tagName === "P") {
+      var after = block.nextSibling;
+      while (after && after.classList && after.classList.contains("hold-timer")) after = after.nextSibling;
+      block.parentNode.insertBefore(box, after);
+    } else {
+      block.appendChild(box);
+    }
 
     var t0 = 0, elapsed = 0, tick = null, minDone = false, maxDone = false;
     later(function () { clearInterval(tick); });
@@ -192,12 +201,12 @@
         tick = setInterval(update, 250);
         running++;
         start.textContent = "Stop";
-        hold.classList.add("is-running");
+        box.classList.add("is-running");
       } else {
         clearInterval(tick); tick = null;
         running = Math.max(0, running - 1);
         start.textContent = elapsed > 0 && !maxDone ? "Resume" : "Start timer";
-        hold.classList.remove("is-running");
+        box.classList.remove("is-running");
       }
       keepAwake(running > 0);
       reset.hidden = !(elapsed > 0 || on);
@@ -206,13 +215,13 @@
       elapsed = now() - t0;
       if (!minDone && elapsed >= min && max > min) {
         minDone = true;
-        hold.classList.add("is-min");
+        box.classList.add("is-min");
         status.textContent = "Minimum reached";
         announce(secondsText(min) + ": minimum reached. Keep holding, up to " + secondsText(max) + ".");
       }
       if (elapsed >= max) {
         elapsed = max; maxDone = true;
-        hold.classList.add("is-min", "is-max");
+        box.classList.add("is-min", "is-max");
         status.textContent = max > min ? "Maximum: release" : "Done: release";
         render();
         setRunning(false);
@@ -224,7 +233,7 @@
     }
     function clear() {
       elapsed = 0; minDone = maxDone = false;
-      hold.classList.remove("is-min", "is-max");
+      box.classList.remove("is-min", "is-max");
       status.textContent = max > min ? fmt(min) + "–" + fmt(max) : fmt(max);
       render();
     }
