@@ -130,11 +130,20 @@ fn a_print_view_over_five_megabytes_is_split_by_top_level_section() {
     for k in 1..=8 {
         let part = g.read(&format!("public/print/{k}/index.html"));
         assert!(part.len() < 5 * 1024 * 1024);
-        assert!(part.contains("href=\"../../static/style."), "assets re-rooted");
+        assert!(
+            part.contains("href=\"../../static/style."),
+            "assets re-rooted"
+        );
         assert!(part.contains("<a href=\"../\">Contents</a>"));
     }
-    assert!(main.contains("href=\"6/#page-big-1\""), "contents link the parts");
+    assert!(
+        main.contains("href=\"6/#page-big-1\""),
+        "contents link the parts"
+    );
     let p7 = g.read("public/print/7/index.html");
-    assert!(p7.contains("href=\"../6/#page-big-1--part-1-10\""), "cross-part link");
+    assert!(
+        p7.contains("href=\"../6/#page-big-1--part-1-10\""),
+        "cross-part link"
+    );
     assert!(!main.contains("id=\"page-big-1\""));
 }
