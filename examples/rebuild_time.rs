@@ -6,7 +6,8 @@
 //! cargo run --release --example rebuild_time -- /tmp/c1000 [EDITS] [ROUNDS]
 //! ```
 //! Each round is a fresh session: one full build, then EDITS edits of the same page, each
-//! followed by `Session::rebuild`. Prints each round's median and the median of the medians.
+//! followed by `Session::rebuild`. Prints each round's median, the median of the medians, and
+//! the mean time of each phase.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -45,6 +46,7 @@ fn main() {
     let md = pick_page(&root);
     let original = std::fs::read_to_string(&md).unwrap();
     let mut medians = Vec::new();
+    let mut phases: Vec<(&'static str, f64)> = Vec::new();
     for round in 0..rounds {
         let mut s = Session::new(BuildOptions {
             root: root.clone(),
@@ -57,6 +59,12 @@ fn main() {
             let t = Instant::now();
             let b = s.rebuild(std::slice::from_ref(&md)).unwrap();
             times.push(t.elapsed().as_secs_f64() * 1000.0);
+            for (name, d) in &b.timings {
+                match phases.iter_mut().find(|(n, _)| n == name) {
+                    Some(p) => p.1 += d.as_secs_f64() * 1000.0,
+                    None => phases.push((name, d.as_secs_f64() * 1000.0)),
+                }
+            }
             assert_eq!(b.rendered, 1, "a one-page edit renders one page");
         }
         let m = median(times);
@@ -64,6 +72,12 @@ fn main() {
         medians.push(m);
     }
     std::fs::write(&md, &original).unwrap();
+    let n = (edits * rounds) as f64;
+    let shown: Vec<String> = phases
+        .iter()
+        .map(|(name, ms)| format!("{name} {:.1}", ms / n))
+        .collect();
+    println!("phases of the rebuild (mean ms): {}", shown.join(", "));
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
         "rebuild after a one-page edit: median of medians {:.1} ms ({}; load {})",

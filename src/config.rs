@@ -29,6 +29,8 @@ pub struct Config {
     pub redirects: KeyTable,
     /// `[links]`: link prefixes that leave the content folder, to the base URLs they mean.
     pub links: KeyTable,
+    /// The bibliography (`[build] bibliography`), empty when the file does not exist.
+    pub bibliography: Arc<crate::content::bibliography::Bibliography>,
 }
 
 /// A book.toml table of string keys to string values, in file order, with where each key
@@ -96,6 +98,9 @@ pub struct BuildSection {
     /// `$...$` and `$$...$$` are formulas, rendered at build time to MathML.
     #[serde(default)]
     pub math: bool,
+    /// The bibliography file for `[@key]` citations, relative to the root.
+    #[serde(default = "default_bibliography")]
+    pub bibliography: PathBuf,
     /// Folders outside the project (or, for content symlinks, outside the content folder)
     /// that the guide may read from or write to; see [`crate::confine`].
     #[serde(default)]
@@ -115,6 +120,7 @@ impl Default for BuildSection {
             deny_warnings: false,
             trust_html: false,
             math: false,
+            bibliography: default_bibliography(),
             allow_outside: Vec::new(),
             include_hidden: Vec::new(),
         }
@@ -123,6 +129,9 @@ impl Default for BuildSection {
 
 fn default_language() -> String {
     "en".into()
+}
+fn default_bibliography() -> PathBuf {
+    "references.toml".into()
 }
 fn default_content() -> PathBuf {
     "content".into()
@@ -215,6 +224,7 @@ pub(crate) fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
         safety: parsed.safety,
         redirects: key_table(parsed.redirects, &text),
         links: key_table(parsed.links, &text),
+        bibliography: Arc::default(),
     };
     check_links(&cfg.links)?;
     let bounds = crate::confine::check_config(&cfg, &text, overrides.output.is_none());
@@ -245,7 +255,38 @@ pub(crate) fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
         })?),
         None => None,
     };
+    cfg.bibliography = Arc::new(load_bibliography(&cfg, &text)?);
     Ok(cfg)
+}
+
+/// The bibliography file, which must lie inside the project (it is read, never published).
+fn load_bibliography(
+    cfg: &Config,
+    text: &Arc<str>,
+) -> Result<crate::content::bibliography::Bibliography, Diagnostics> {
+    let rel = &cfg.build.bibliography;
+    let inside = rel.components().all(|c| {
+        matches!(
+            c,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    });
+    if !inside {
+        let d = Diagnostic::error(format!(
+            "bibliography `{}` is outside the project",
+            rel.display()
+        ))
+        .hint("give a path relative to book.toml's folder, e.g. `references.toml`");
+        let at = text
+            .find("bibliography")
+            .map(|i| i..i + "bibliography".len());
+        return Err(match at {
+            Some(span) => d.at("book.toml", text, span),
+            None => d,
+        }
+        .into());
+    }
+    crate::content::bibliography::Bibliography::load(&cfg.root, rel)
 }
 
 /// `[links]` keys are prefixes that climb out of the content folder (`../std/`), values

@@ -86,6 +86,7 @@ pub(crate) fn render(
                         page: id,
                         trust_html: cfg.build.trust_html,
                         math: cfg.build.math,
+                        bib: &cfg.bibliography,
                         root: &cfg.root,
                         bounds: &bounds,
                         content: &content,

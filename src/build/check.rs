@@ -34,6 +34,12 @@ pub(crate) fn check(
         diags.push(d);
     }
     diags.extend(validate::links(site, rendered));
+    let cited = rendered
+        .iter()
+        .flat_map(|r| r.cites.iter().map(String::as_str));
+    for d in cfg.bibliography.unused(cited) {
+        diags.push(d);
+    }
     let reviews = health::review_all(site, cfg, &mut diags);
     if cfg.safety.require_stop_if {
         health::stop_ifs_required(site, rendered, &mut diags);

@@ -189,6 +189,7 @@ fn json_ld(
         trail,
         image: image.and_then(abs),
         review: input.reviews[id].as_ref(),
+        citations: &r.citations,
     })
 }
 

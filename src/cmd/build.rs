@@ -20,14 +20,15 @@ pub(super) fn build(
     // The root is made absolute here, once: the config, the output folder and every
     // diagnostic path derive from it.
     let root = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let cfg = crate::config::load(&root, &overrides(b))?;
+    let overrides = overrides(b);
+    let cfg = crate::config::load(&root, &overrides)?;
     // Refuse a dangerous output folder and take its lock before doing any work.
     let prepared = if write_out {
         Some(write::prepare(&cfg, &cfg.output_dir())?)
     } else {
         None
     };
-    let built = build_loaded(cfg, overrides(b))?;
+    let built = build_loaded(cfg, overrides)?;
     super::report_warnings(&built.warnings, g);
     let out = built.config.output_dir();
     let before_write = Instant::now();

@@ -4,6 +4,7 @@
 //! pipeline can cache and re-render pages independently.
 
 pub(crate) mod assets;
+pub(crate) mod bibliography;
 pub(crate) mod css_sanitize;
 pub(crate) mod front_matter;
 pub(crate) mod order;

@@ -3,7 +3,7 @@
 //! Order is `weight` (lower first; pages without one after) and then the file name, so a
 //! numeric prefix (`02-location.md`) orders pages and is then stripped from the URL.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -14,24 +14,12 @@ use crate::slug::slugify;
 /// Builds the [`Site`] from loaded pages and assets.
 pub(crate) fn assemble(
     loaded: Vec<Loaded>,
-    assets: std::collections::HashSet<String>,
+    assets: HashSet<String>,
     drafts: bool,
     shown: &Path,
 ) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let draft_dirs: Vec<String> = loaded
-        .iter()
-        .filter(|l| l.front.draft && !drafts && l.rel.ends_with("_index.md"))
-        .map(|l| folder_of(&l.rel).to_string())
-        .collect();
-    let (loaded, left_out): (Vec<Loaded>, Vec<Loaded>) = loaded.into_iter().partition(|l| {
-        drafts
-            || (!l.front.draft
-                && !draft_dirs
-                    .iter()
-                    .any(|d| !d.is_empty() && l.rel.starts_with(&format!("{d}/"))))
-    });
-
+    let (loaded, left_out) = without_drafts(loaded, drafts);
     // Every folder that holds a page, and all their ancestors, is a section.
     let mut folders = BTreeSet::from([String::new()]);
     for l in &loaded {
@@ -77,16 +65,37 @@ pub(crate) fn assemble(
     let mut rest: Vec<Loaded> = by_rel.into_values().collect();
     rest.sort_by(|a, b| a.rel.cmp(&b.rel));
     for l in rest {
-        let stem = l
-            .rel
-            .rsplit('/')
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(".md")
-            .to_string();
+        let stem = l.rel.rsplit('/').next().unwrap_or("");
+        let stem = stem.trim_end_matches(".md").to_string();
         site.pages.push(from_loaded(l, false, &stem));
     }
-    // Parents and children.
+    link_family(&mut site, &section_of);
+    site.home = section_of[""];
+    assign_urls(&mut site);
+    index(&mut site);
+    check_duplicates(&site, &mut diags);
+    (site, diags)
+}
+
+/// The pages of this build, and the drafts left out (all pages when `drafts`): a draft
+/// `_index.md` leaves out its whole folder.
+fn without_drafts(loaded: Vec<Loaded>, drafts: bool) -> (Vec<Loaded>, Vec<Loaded>) {
+    let draft_dirs: Vec<String> = loaded
+        .iter()
+        .filter(|l| l.front.draft && !drafts && l.rel.ends_with("_index.md"))
+        .map(|l| folder_of(&l.rel).to_string())
+        .collect();
+    loaded.into_iter().partition(|l| {
+        drafts
+            || (!l.front.draft
+                && !draft_dirs
+                    .iter()
+                    .any(|d| !d.is_empty() && l.rel.starts_with(&format!("{d}/"))))
+    })
+}
+
+/// Each page's parent and each section's children, in order.
+fn link_family(site: &mut Site, section_of: &HashMap<String, PageId>) {
     for id in 0..site.pages.len() {
         let rel = site.pages[id].rel.clone();
         let folder = folder_of(&rel);
@@ -107,9 +116,11 @@ pub(crate) fn assemble(
         children.sort_by(|&a, &b| sort_key(&site.pages[a]).cmp(&sort_key(&site.pages[b])));
         site.pages[id].children = children;
     }
-    site.home = section_of[""];
-    assign_urls(&mut site);
-    site.order = depth_first(&site, site.home);
+}
+
+/// Reading order, each page's position in it, and pages by path.
+fn index(site: &mut Site) {
+    site.order = depth_first(site, site.home);
     site.position = vec![0; site.pages.len()];
     for (i, &id) in site.order.iter().enumerate() {
         site.position[id] = i;
@@ -120,8 +131,6 @@ pub(crate) fn assemble(
         .enumerate()
         .map(|(i, p)| (p.rel.clone(), i))
         .collect();
-    check_duplicates(&site, &mut diags);
-    (site, diags)
 }
 
 fn from_loaded(l: Loaded, is_section: bool, name: &str) -> Page {
@@ -197,15 +206,11 @@ fn title_from_name(name: &str) -> String {
     }
 }
 
-fn sort_key(p: &Page) -> (bool, i64, String) {
+fn sort_key(p: &Page) -> (bool, i64, &str) {
     let name = if p.is_section {
-        folder_of(&p.rel)
-            .rsplit('/')
-            .next()
-            .unwrap_or("")
-            .to_string()
+        folder_of(&p.rel).rsplit('/').next().unwrap_or("")
     } else {
-        p.rel.rsplit('/').next().unwrap_or("").to_string()
+        p.rel.rsplit('/').next().unwrap_or("")
     };
     (p.front.weight.is_none(), p.front.weight.unwrap_or(0), name)
 }

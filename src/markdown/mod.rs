@@ -7,6 +7,7 @@
 
 mod blocks;
 mod callouts;
+mod citations;
 mod figures;
 mod footnotes;
 mod headings;
@@ -75,6 +76,8 @@ pub(crate) struct Ctx<'a> {
     pub links: &'a crate::config::KeyTable,
     /// `[build] math`: `$...$` and `$$...$$` are formulas, rendered to MathML.
     pub math: bool,
+    /// The guide's bibliography, for `[@key]` citations.
+    pub bib: &'a crate::content::bibliography::Bibliography,
 }
 
 impl Ctx<'_> {
@@ -179,6 +182,10 @@ pub(crate) struct Rendered {
     pub holds: Vec<(u32, u32)>,
     /// Stop-if blocks on the page (a caution or warning callout starting "Stop if").
     pub stop_ifs: usize,
+    /// Bibliography keys the page cites, in citation order.
+    pub cites: Vec<String>,
+    /// The cited entries as schema.org structured data (the page's `citation`).
+    pub citations: Vec<serde_json::Value>,
     /// The page has a fenced code block (so highlighting CSS is needed).
     pub has_code: bool,
     /// Problems found.
@@ -234,7 +241,8 @@ pub(crate) fn render(ctx: &Ctx) -> Rendered {
     math::check_mathjax(&expanded.text, &events, ctx, &mut out);
     let events = raw_html::pass(events, &expanded.text, ctx, &mut out);
     let events = footnotes::pass(events, &expanded.text, ctx, &mut out);
-    let mut events = callouts::pass(events, &expanded.text, ctx, &mut out);
+    let events = callouts::pass(events, &expanded.text, ctx, &mut out);
+    let mut events = citations::pass(events, &expanded.text, ctx, &mut out);
     stop_if::mark(&mut events, &mut out);
     let events = headings::pass(events, &mut out);
     // Before figures and blocks turn images, callouts and tables into HTML.

@@ -33,6 +33,8 @@ pub(crate) struct JsonLdInput<'a> {
     /// Clinical review: `reviewedBy` and `lastReviewed` when reviewed (nothing is claimed
     /// for a page that is not).
     pub review: Option<&'a Review>,
+    /// The sources the page cites (schema.org `CreativeWork`s).
+    pub citations: &'a [serde_json::Value],
 }
 
 /// Serialises the page's JSON-LD graph (safe to embed in a `<script>`).
@@ -76,6 +78,9 @@ pub(crate) fn build(i: &JsonLdInput) -> String {
         if let Some(d) = &r.last_reviewed {
             main["lastReviewed"] = json!(d);
         }
+    }
+    if !i.citations.is_empty() {
+        main["citation"] = json!(i.citations);
     }
     graph.push(main);
     if i.steps.len() >= 2 {

@@ -49,30 +49,34 @@ pub fn key_of_path(path: &str) -> Option<String> {
 }
 
 /// A shard's files: one for `key`, or, when that would be larger than [`SPLIT_BYTES`], one
-/// for the terms no longer than the key and one per prefix a character longer.
-pub(crate) fn shard_files(key: &str, shard: &Shard) -> Vec<(String, Vec<u8>)> {
-    let whole = serialize(key, shard.iter());
+/// for the terms no longer than the key and one per prefix a character longer. `fragment`
+/// gives each term's serialised entry (see [`fragment`]).
+pub(crate) fn shard_files<'a>(
+    key: &str,
+    shard: &'a Shard,
+    fragment: impl Fn(&'a str) -> &'a str,
+) -> Vec<(String, Vec<u8>)> {
+    let whole = serialize(key, shard.keys().map(|t| fragment(t)));
     let n = key.chars().count();
     if whole.len() <= SPLIT_BYTES {
         return vec![(path(key), whole)];
     }
-    let mut parts: std::collections::BTreeMap<String, Vec<(&String, &Vec<Posting>)>> =
-        Default::default();
-    for (t, p) in shard {
+    let mut parts: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    for t in shard.keys() {
         parts
             .entry(t.chars().take(n + 1).collect())
             .or_default()
-            .push((t, p));
+            .push(fragment(t));
     }
     parts
         .into_iter()
-        .map(|(k, terms)| {
+        .map(|(k, frags)| {
             let k = if k.chars().count() <= n {
                 key.to_string()
             } else {
                 k
             };
-            (path(&k), serialize(&k, terms.into_iter()))
+            (path(&k), serialize(&k, frags.into_iter()))
         })
         .collect()
 }
@@ -82,44 +86,45 @@ pub fn path(key: &str) -> String {
     format!("search/t/{}.js", file_name(key))
 }
 
-/// A shard as a script, each term's postings cut to the best, delta-coded.
-fn serialize<'a>(
-    key: &str,
-    terms: impl Iterator<Item = (&'a String, &'a Vec<Posting>)>,
-) -> Vec<u8> {
-    let mut body = String::from("{");
-    let mut best: Vec<Posting> = Vec::new();
-    for (i, (t, p)) in terms.enumerate() {
-        if i > 0 {
+/// One term's entry of a shard file: `"term":[id,score,…]`, its postings cut to the best
+/// [`POSTINGS_LIMIT`] and delta-coded. Terms are independent, so an edit re-serialises only
+/// the terms whose postings changed.
+pub(crate) fn fragment(term: &str, postings: &[Posting]) -> String {
+    let mut body = serde_json::json!(term).to_string();
+    body.push_str(":[");
+    let mut best: Vec<Posting>;
+    let list: &[Posting] = if postings.len() <= POSTINGS_LIMIT {
+        postings
+    } else {
+        best = postings.to_vec();
+        best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.truncate(POSTINGS_LIMIT);
+        best.sort_unstable();
+        &best
+    };
+    let mut prev = 0;
+    for (j, &(id, score)) in list.iter().enumerate() {
+        if j > 0 {
             body.push(',');
         }
-        body.push_str(&serde_json::json!(t).to_string());
-        body.push_str(":[");
-        let list: &[Posting] = if p.len() <= POSTINGS_LIMIT {
-            p
-        } else {
-            best.clear();
-            best.extend_from_slice(p);
-            best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            best.truncate(POSTINGS_LIMIT);
-            best.sort_unstable();
-            &best
-        };
-        let mut prev = 0;
-        for (j, &(id, score)) in list.iter().enumerate() {
-            if j > 0 {
-                body.push(',');
-            }
-            let _ = write!(body, "{},{}", id - prev, score);
-            prev = id;
-        }
-        body.push(']');
+        let _ = write!(body, "{},{}", id - prev, score);
+        prev = id;
     }
-    body.push('}');
+    body.push(']');
+    body
+}
+
+/// A shard file: its terms' fragments as one script.
+fn serialize<'a>(key: &str, fragments: impl Iterator<Item = &'a str>) -> Vec<u8> {
     let name = format!("t/{}", file_name(key));
-    let mut out = format!("guideSearch.add({},", serde_json::json!(name)).into_bytes();
-    out.extend_from_slice(body.as_bytes());
-    out.extend_from_slice(b");\n");
+    let mut out = format!("guideSearch.add({},{{", serde_json::json!(name)).into_bytes();
+    for (i, f) in fragments.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(f.as_bytes());
+    }
+    out.extend_from_slice(b"});\n");
     out
 }
 

@@ -14,7 +14,8 @@
 //! text. The evaluator that ranks them is [`query`], mirrored by the theme's guide.js.
 //!
 //! The index is kept between builds: after an edit only the edited pages' terms are
-//! updated, and only the shard and chunk files they touch are serialised again.
+//! updated, only the terms whose postings changed are serialised again (each term's entry is
+//! kept as text), and only the shard and chunk files holding them are put together anew.
 
 pub mod format;
 pub mod query;
@@ -133,7 +134,18 @@ pub struct Index {
     language: String,
     entries: Vec<Entry>,
     shards: BTreeMap<String, Shard>,
+    /// Each term's entry of its shard file ([`format::fragment`]).
+    fragments: HashMap<String, String>,
     files: BTreeMap<String, Bytes>,
+}
+
+/// What an update touched: the shards and terms whose postings changed, the page chunks
+/// whose rows did.
+#[derive(Default)]
+struct Touched {
+    shards: BTreeSet<String>,
+    terms: BTreeSet<String>,
+    chunks: BTreeSet<usize>,
 }
 
 impl Index {
@@ -149,8 +161,7 @@ impl Index {
         }
         let tok = Tokenizer::new(language);
         let fresh = self.entries.is_empty();
-        let mut touched_shards = BTreeSet::new();
-        let mut touched_chunks = BTreeSet::new();
+        let mut touched = Touched::default();
         // Counting terms is the costly part: do it for every dirty page in parallel.
         let new: Vec<Option<Entry>> = docs
             .par_iter()
@@ -163,16 +174,16 @@ impl Index {
             .collect();
         if fresh {
             self.entries = new.into_iter().flatten().collect();
-            self.group_fresh(&mut touched_shards);
-            touched_chunks.extend(0..self.entries.len().div_ceil(CHUNK));
+            self.group_fresh(&mut touched);
+            touched.chunks.extend(0..self.entries.len().div_ceil(CHUNK));
         } else {
-            self.apply(new, &mut touched_shards, &mut touched_chunks);
+            self.apply(new, &mut touched);
         }
-        self.write(&tok, &touched_shards, &touched_chunks);
+        self.write(&tok, &touched);
     }
 
     /// A fresh index: postings grouped by term in one pass (page ids arrive in order).
-    fn group_fresh(&mut self, touched: &mut BTreeSet<String>) {
+    fn group_fresh(&mut self, touched: &mut Touched) {
         let mut by_term: HashMap<&str, Vec<Posting>> = HashMap::new();
         for (page, e) in self.entries.iter().enumerate() {
             for (t, list) in &e.terms {
@@ -182,7 +193,8 @@ impl Index {
         }
         for (t, postings) in by_term {
             let key = tokens::shard_of(t).to_string();
-            touched.insert(key.clone());
+            touched.shards.insert(key.clone());
+            touched.terms.insert(t.to_string());
             self.shards
                 .entry(key)
                 .or_default()
@@ -190,46 +202,37 @@ impl Index {
         }
     }
 
-    /// Replaces the postings of the pages that changed.
-    fn apply(
-        &mut self,
-        new: Vec<Option<Entry>>,
-        touched_shards: &mut BTreeSet<String>,
-        touched_chunks: &mut BTreeSet<usize>,
-    ) {
+    /// Replaces the postings of the pages that changed; a term whose postings on the page
+    /// stayed the same is not touched.
+    fn apply(&mut self, new: Vec<Option<Entry>>, touched: &mut Touched) {
         for (page, entry) in new.into_iter().enumerate() {
             let Some(entry) = entry else { continue };
             let range = section_id(page, 0)..section_id(page + 1, 0);
-            for (t, _) in &self.entries[page].terms {
-                let key = tokens::shard_of(t).to_string();
-                if let Some(postings) = self.shards.get_mut(&key).and_then(|s| s.get_mut(t)) {
-                    postings.retain(|(id, _)| !range.contains(id));
-                }
-                touched_shards.insert(key);
-            }
-            for (t, list) in &entry.terms {
+            for (t, list) in changed_terms(&self.entries[page].terms, &entry.terms) {
                 let key = tokens::shard_of(t).to_string();
                 let postings = self
                     .shards
                     .entry(key.clone())
                     .or_default()
-                    .entry(t.clone())
+                    .entry(t.to_string())
                     .or_default();
-                let at = postings.partition_point(|p| p.0 < range.start);
-                postings.splice(
-                    at..at,
-                    list.iter().map(|&(sec, s)| (section_id(page, sec), s)),
-                );
-                touched_shards.insert(key);
+                let from = postings.partition_point(|p| p.0 < range.start);
+                let to = postings.partition_point(|p| p.0 < range.end);
+                let ids = list.iter().map(|&(sec, s)| (section_id(page, sec), s));
+                postings.splice(from..to, ids);
+                touched.shards.insert(key);
+                touched.terms.insert(t.to_string());
             }
-            touched_chunks.insert(page / CHUNK);
+            if self.entries[page].row != entry.row {
+                touched.chunks.insert(page / CHUNK);
+            }
             self.entries[page] = entry;
         }
     }
 
-    /// Serialises the touched shards and chunks, and the meta file.
-    fn write(&mut self, tok: &Tokenizer, shards: &BTreeSet<String>, chunks: &BTreeSet<usize>) {
-        for key in shards {
+    /// Serialises the touched terms, shards and chunks, and the meta file.
+    fn write(&mut self, tok: &Tokenizer, touched: &Touched) {
+        for key in &touched.shards {
             let prefix = format!("search/t/{}", tokens::file_name(key));
             let stale: Vec<String> = self
                 .files
@@ -248,15 +251,21 @@ impl Index {
                 }
             }
         }
-        let all = &self.shards;
-        let written: Vec<(String, Vec<u8>)> = shards
+        self.write_fragments(&touched.terms);
+        let (all, fragments) = (&self.shards, &self.fragments);
+        let written: Vec<(String, Vec<u8>)> = touched
+            .shards
             .par_iter()
-            .filter_map(|key| all.get(key).map(|shard| format::shard_files(key, shard)))
+            .filter_map(|key| {
+                let shard = all.get(key)?;
+                Some(format::shard_files(key, shard, |t| fragments[t].as_str()))
+            })
             .flatten()
             .collect();
         for (path, bytes) in written {
             self.files.insert(path, Bytes::from(bytes));
         }
+        let chunks = &touched.chunks;
         for &k in chunks {
             let rows: Vec<&serde_json::Value> = self.entries
                 [k * CHUNK..((k + 1) * CHUNK).min(self.entries.len())]
@@ -289,10 +298,59 @@ impl Index {
         };
     }
 
+    /// Brings the fragments of `terms` up to date with their postings (in parallel).
+    fn write_fragments(&mut self, terms: &BTreeSet<String>) {
+        let shards = &self.shards;
+        let fresh: Vec<(&String, Option<String>)> = terms
+            .par_iter()
+            .map(|t| {
+                let postings = shards.get(tokens::shard_of(t)).and_then(|s| s.get(t));
+                (t, postings.map(|p| format::fragment(t, p)))
+            })
+            .collect();
+        for (t, f) in fresh {
+            match f {
+                Some(f) => self.fragments.insert(t.clone(), f),
+                None => self.fragments.remove(t),
+            };
+        }
+    }
+
     /// Every index file: output path → script.
     pub fn files(&self) -> &BTreeMap<String, Bytes> {
         &self.files
     }
+}
+
+/// The terms whose postings differ between a page's `old` and `new` terms (both sorted by
+/// term), each with its new postings (empty when the page no longer has the term).
+fn changed_terms<'a>(
+    old: &'a [(String, Vec<(u32, u32)>)],
+    new: &'a [(String, Vec<(u32, u32)>)],
+) -> Vec<(&'a str, &'a [(u32, u32)])> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < old.len() || j < new.len() {
+        match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) if a.0 == b.0 => {
+                if a.1 != b.1 {
+                    out.push((b.0.as_str(), b.1.as_slice()));
+                }
+                i += 1;
+                j += 1;
+            }
+            (Some(a), b) if b.is_none_or(|b| a.0 < b.0) => {
+                out.push((a.0.as_str(), &[][..]));
+                i += 1;
+            }
+            (_, Some(b)) => {
+                out.push((b.0.as_str(), b.1.as_slice()));
+                j += 1;
+            }
+            (_, None) => unreachable!("the loop runs while either list has terms"),
+        }
+    }
+    out
 }
 
 /// Whether shard file key `file_key` belongs to shard `key`: it is the key, or one of its

@@ -81,3 +81,56 @@ fn big_shards_split_and_file_names_round_trip() {
         assert_eq!(format::key_of_path(&format::path(k)).as_deref(), Some(k));
     }
 }
+
+#[test]
+fn edits_that_add_drop_and_keep_terms_equal_a_full_build() {
+    // Small deterministic edit sequences over a shared vocabulary, with one shard ("pr…")
+    // big enough to split and to stop splitting as terms come and go.
+    let mut seed = 7u64;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let vocab: Vec<String> = (0..6000)
+        .map(|i| match i % 3 {
+            0 => format!("pr{i}x"),
+            1 => format!("word{}", i % 40),
+            _ => ["alpha", "beta", "an", "a", "痛み"][i % 5].to_string(),
+        })
+        .collect();
+    let mut texts: Vec<String> = (0..6).map(|_| String::new()).collect();
+    let mut idx = Index::default();
+    let (mut split, mut whole) = (false, false);
+    for round in 0..40 {
+        let page = next(6) as usize;
+        let words: Vec<&str> = (0..next(3000))
+            .map(|_| vocab[next(vocab.len() as u64) as usize].as_str())
+            .collect();
+        texts[page] = words.join(" ");
+        let sections: Vec<Vec<TextSection>> = texts.iter().map(|t| secs(t)).collect();
+        let docs: Vec<Doc> = sections
+            .iter()
+            .map(|s| Doc {
+                title: "T",
+                url: "x/",
+                sections: s,
+            })
+            .collect();
+        idx.update("en", &docs, |id| round == 0 || id == page);
+        let full: Vec<(&str, Vec<TextSection>)> =
+            sections.iter().map(|s| ("T", s.clone())).collect();
+        assert_eq!(
+            idx.files(),
+            &files("en", &full),
+            "round {round}, page {page}"
+        );
+        split |= idx.files().contains_key("search/t/pr1.js");
+        whole |= idx.files().contains_key("search/t/pr.js");
+    }
+    assert!(
+        split && whole,
+        "the pr shard both split and whole: {split} {whole}"
+    );
+}

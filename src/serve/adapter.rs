@@ -81,8 +81,14 @@ impl SiteBuilder for GuideSite {
         let root = self.session.root();
         let mut paths = vec![root.join("book.toml"), root.join("themes")];
         match self.session.config() {
-            Some(cfg) => paths.push(cfg.content_dir()),
-            None => paths.push(root.join("content")),
+            Some(cfg) => {
+                paths.push(cfg.content_dir());
+                paths.push(root.join(&cfg.build.bibliography));
+            }
+            None => {
+                paths.push(root.join("content"));
+                paths.push(root.join("references.toml"));
+            }
         }
         paths
     }

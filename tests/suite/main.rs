@@ -5,6 +5,7 @@
 mod build;
 mod bundled;
 mod callouts;
+mod citations;
 mod errors;
 mod fidelity;
 mod footnotes;

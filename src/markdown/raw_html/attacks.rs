@@ -38,6 +38,7 @@ pub(crate) fn render_kit(md: &str, trust: bool) -> Rendered {
         page: id,
         trust_html: trust,
         math: false,
+        bib: &Default::default(),
         root: Path::new("/nonexistent"),
         bounds: &Default::default(),
         content: Path::new("/nonexistent/content"),
