@@ -29,8 +29,27 @@ pub struct Config {
     pub redirects: KeyTable,
     /// `[links]`: link prefixes that leave the content folder, to the base URLs they mean.
     pub links: KeyTable,
+    /// `[strings]` and `[translations.<lang>]`: the theme's words, overridden (see
+    /// [`crate::i18n`]).
+    pub strings: UiStrings,
+    /// `[languages.<code>]`: the guide's other languages (see [`crate::i18n::multi`]).
+    pub languages: std::collections::BTreeMap<String, crate::i18n::multi::LanguageSection>,
+    /// Set when the guide has other languages: which one this build is, and the others.
+    pub translation: Option<crate::i18n::multi::Translation>,
     /// The bibliography (`[build] bibliography`), empty when the file does not exist.
     pub bibliography: Arc<crate::content::bibliography::Bibliography>,
+}
+
+/// book.toml's UI string tables, as written (checked against the theme's English table
+/// when a language is loaded).
+#[derive(Debug, Clone, Default)]
+pub struct UiStrings {
+    /// `[strings]`: for the guide's own language.
+    pub main: toml::Table,
+    /// `[translations.<lang>]`: for any language.
+    pub by_lang: std::collections::BTreeMap<String, toml::Table>,
+    /// book.toml's text, for diagnostics.
+    pub source: Arc<str>,
 }
 
 /// A book.toml table of string keys to string values, in file order, with where each key
@@ -157,6 +176,12 @@ struct BookToml {
     redirects: std::collections::BTreeMap<toml::Spanned<String>, String>,
     #[serde(default)]
     links: std::collections::BTreeMap<toml::Spanned<String>, String>,
+    #[serde(default)]
+    strings: toml::Table,
+    #[serde(default)]
+    translations: std::collections::BTreeMap<String, toml::Table>,
+    #[serde(default)]
+    languages: std::collections::BTreeMap<String, crate::i18n::multi::LanguageSection>,
 }
 
 fn key_table(
@@ -224,6 +249,13 @@ pub(crate) fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnos
         safety: parsed.safety,
         redirects: key_table(parsed.redirects, &text),
         links: key_table(parsed.links, &text),
+        strings: UiStrings {
+            main: parsed.strings,
+            by_lang: parsed.translations,
+            source: text.clone(),
+        },
+        languages: parsed.languages,
+        translation: None,
         bibliography: Arc::default(),
     };
     check_links(&cfg.links)?;

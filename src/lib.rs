@@ -18,6 +18,7 @@ pub(crate) mod diag;
 pub(crate) mod fsx;
 pub(crate) mod health;
 pub(crate) mod html;
+pub(crate) mod i18n;
 pub(crate) mod markdown;
 pub mod output;
 pub mod print;

@@ -219,15 +219,24 @@ pub(crate) fn check(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics 
 }
 
 /// The redirect pages, as (output path, HTML). Call after [`check`] found no error.
-pub(crate) fn files(site: &Site, cfg: &Config, titles: &[String]) -> Vec<(String, String)> {
+pub(crate) fn files(
+    site: &Site,
+    cfg: &Config,
+    titles: &[String],
+    strings: &crate::i18n::Strings,
+) -> Vec<(String, String)> {
     let (redirects, _) = plan(site, cfg);
     redirects
         .iter()
-        .map(|r| (r.path.clone(), page(r, site, cfg, titles)))
+        .map(|r| (r.path.clone(), page(r, (site, cfg, titles), strings)))
         .collect()
 }
 
-fn page(r: &Redirect, site: &Site, cfg: &Config, titles: &[String]) -> String {
+fn page(
+    r: &Redirect,
+    (site, cfg, titles): (&Site, &Config, &[String]),
+    words: &crate::i18n::Strings,
+) -> String {
     let folder = r.path.rfind('/').map_or("", |i| &r.path[..=i]);
     let (href, canonical, title) = match &r.target {
         Target::External(u) => (u.clone(), u.clone(), u.clone()),
@@ -247,13 +256,18 @@ fn page(r: &Redirect, site: &Site, cfg: &Config, titles: &[String]) -> String {
         html_escape(&canonical),
         html_escape(&title),
     );
+    let link = format!("<a href=\"{href}\">{title}</a>");
+    let heading = html_escape(words.get("moved.heading"));
+    let text = crate::i18n::fill(&html_escape(words.get("moved.text")), &[("link", &link)]);
+    let head_title = html_escape(&words.text("moved.title", None, &[("title", &title)]));
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>Moved: {title}</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{head_title}</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n\
-         <link rel=\"canonical\" href=\"{canonical}\">\n</head>\n<body>\n<main>\n<h1>This page has moved</h1>\n\
-         <p>It is now at <a href=\"{href}\">{title}</a>.</p>\n</main>\n</body>\n</html>\n",
+         <link rel=\"canonical\" href=\"{canonical}\">\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n\
+         <p>{text}</p>\n</main>\n</body>\n</html>\n",
         lang = html_escape(&cfg.book.language),
+        dir = crate::i18n::dir_of(&cfg.book.language),
     )
 }
 

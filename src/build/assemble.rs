@@ -236,7 +236,7 @@ fn site_wide(
         }
         tree.insert(path, html);
     }
-    for (path, html) in crate::redirects::files(site, cfg, titles) {
+    for (path, html) in crate::redirects::files(site, cfg, titles, &input.renderer.strings) {
         tree.insert(path, html);
     }
     if let Some(base) = &cfg.book.base_url {

@@ -53,7 +53,7 @@ fn link_targets(site: &Site) -> Vec<String> {
 /// Renders every page of `site` that the last build's result does not still describe; the
 /// pages' problems go to `diags`.
 pub(crate) fn render(
-    cfg: &Config,
+    (cfg, strings): (&Config, &crate::i18n::Strings),
     site: &Site,
     images: &HashMap<String, ImageInfo>,
     (last, changed, edited_images): (Last, Changed, &HashSet<String>),
@@ -91,6 +91,7 @@ pub(crate) fn render(
                         bounds: &bounds,
                         content: &content,
                         links: &cfg.links,
+                        strings,
                     };
                     (Arc::new(markdown::render(&ctx)), true)
                 }

@@ -87,9 +87,20 @@ impl Cache {
     }
 
     /// A cache with nothing built for the configuration `cfg`.
-    pub(crate) fn with_config(cfg: Config) -> Result<Cache, Diagnostics> {
+    pub(crate) fn with_config(mut cfg: Config) -> Result<Cache, Diagnostics> {
         let theme = Theme::load(&cfg)?;
-        let renderer = Arc::new(Renderer::new(&theme)?);
+        if !cfg.languages.is_empty() && cfg.translation.is_none() {
+            let languages = crate::i18n::multi::languages(&cfg, &cfg.languages, |c| {
+                crate::i18n::language_name(&theme, c)
+            });
+            cfg.translation = Some(crate::i18n::multi::Translation {
+                languages,
+                current: 0,
+                fallback: None,
+                site_base: cfg.book.base_url.clone(),
+            });
+        }
+        let renderer = Arc::new(Renderer::new(&theme, &cfg)?);
         Ok(Cache {
             cfg,
             renderer,

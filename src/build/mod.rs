@@ -15,6 +15,7 @@ mod bodies;
 mod cache;
 mod check;
 mod clock;
+mod languages;
 mod plan;
 mod print;
 mod read;
@@ -71,6 +72,7 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     let mut clock = Clock::default();
     clock.lap("start");
     let mut diags = Diagnostics::new();
+    diags.extend(cache.renderer.warnings.clone());
     let read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
     let (site, order_diags) = crate::content::order::assemble(
@@ -82,7 +84,8 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     diags.extend(order_diags);
     clock.lap("order");
     let with = (last.for_bodies(), changed, &read.edited_images);
-    let bodies = bodies::render(cfg, &site, &read.images, with, &mut diags);
+    let strings = &cache.renderer.strings;
+    let bodies = bodies::render((cfg, strings), &site, &read.images, with, &mut diags);
     let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
     clock.lap("markdown");
     let (warnings, reviews) =

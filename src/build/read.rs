@@ -54,14 +54,20 @@ pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Dia
         _ => walk::walk(cfg, &cfg.content_dir(), &cfg.build.content),
     };
     diags.extend(walked.1.clone());
+    let walked = with_fallback(cfg, walked, diags);
     let found = &walked.0;
     let shown = &cfg.build.content;
+    let fallback = cfg.translation.as_ref().and_then(|t| t.fallback.clone());
+    let shown_of = |f: &walk::Found| match &fallback {
+        Some((dir, from)) if f.path.starts_with(dir) => from.clone(),
+        _ => shown.clone(),
+    };
     let results: Vec<_> = found
         .pages
         .par_iter()
         .map(|f| match prev.loaded.get(&f.rel) {
             Some(l) if !changed.contains(&f.path) => Ok(l.clone()),
-            _ => content::load_page(&f.path, &f.rel, shown),
+            _ => content::load_page(&f.path, &f.rel, &shown_of(f)),
         })
         .collect();
     let mut loaded = Vec::with_capacity(results.len());
@@ -81,6 +87,31 @@ pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Dia
         images,
         edited_images,
     }
+}
+
+/// A language's walk completed by the default language's pages and assets it lacks (the
+/// pages not yet translated), which are then rendered from the default language.
+fn with_fallback(
+    cfg: &Config,
+    (mut own, d): (walk::Walk, Diagnostics),
+    diags: &mut Diagnostics,
+) -> (walk::Walk, Diagnostics) {
+    let Some((dir, shown)) = cfg.translation.as_ref().and_then(|t| t.fallback.as_ref()) else {
+        return (own, d);
+    };
+    let (base, base_diags) = walk::walk(cfg, dir, shown);
+    diags.extend(base_diags);
+    let have: HashSet<String> = own
+        .pages
+        .iter()
+        .chain(&own.assets)
+        .map(|f| f.rel.clone())
+        .collect();
+    own.pages
+        .extend(base.pages.into_iter().filter(|f| !have.contains(&f.rel)));
+    own.assets
+        .extend(base.assets.into_iter().filter(|f| !have.contains(&f.rel)));
+    (own, d)
 }
 
 type Assets = (

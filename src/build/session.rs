@@ -110,8 +110,11 @@ impl Session {
             Ok(staged) => {
                 let (built, cache) = commit(prev, staged);
                 self.pending.clear();
+                let cfg = cache.cfg.clone();
                 self.cache = Some(cache);
-                Ok(built)
+                // The other languages, each a guide of its own (a failure there keeps the
+                // default language's cache: it built).
+                super::languages::add_languages(built, &cfg)
             }
             Err(diags) => {
                 // A cache that never built anything is worth nothing: the next build is full.

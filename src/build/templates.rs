@@ -11,7 +11,9 @@ use super::assemble::{GENERATOR, Input};
 use crate::content::PageId;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::root_prefix;
-use crate::render::context::{AssetsCtx, Common, LinkCtx, PageCtx, PageTemplate, SiteCtx};
+use crate::render::context::{
+    AssetsCtx, Common, Fallback, LangLink, LinkCtx, PageCtx, PageTemplate, SiteCtx,
+};
 use crate::render::jsonld::{self, JsonLdInput};
 use crate::render::nav;
 
@@ -71,6 +73,44 @@ impl<'a> Shown<'a> {
             description: p.front.description.as_deref().unwrap_or(""),
         }
     }
+}
+
+/// The page at `url` in every language of the guide, relative to this language's page.
+fn language_links(cfg: &crate::config::Config, url: &str) -> Vec<LangLink> {
+    let Some(t) = &cfg.translation else {
+        return Vec::new();
+    };
+    let up = if t.current().prefix.is_empty() {
+        ""
+    } else {
+        "../"
+    };
+    let to_site = format!("{}{up}", root_prefix(url));
+    t.languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| LangLink {
+            code: l.code.clone(),
+            name: l.name.clone(),
+            href: format!("{to_site}{}{url}", l.prefix),
+            absolute: t
+                .site_base
+                .as_ref()
+                .map(|b| format!("{b}{}{url}", l.prefix)),
+            current: i == t.current,
+        })
+        .collect()
+}
+
+/// The note of a page not yet translated (its file is the default language's).
+fn fallback(cfg: &crate::config::Config, shown: &std::path::Path) -> Option<Fallback> {
+    let t = cfg.translation.as_ref()?;
+    let (_, from) = t.fallback.as_ref()?;
+    shown.starts_with(from).then(|| Fallback {
+        language: t.current().name.clone(),
+        original: t.languages[0].name.clone(),
+        original_code: t.languages[0].code.clone(),
+    })
 }
 
 fn page_html(
@@ -139,6 +179,8 @@ fn page_html(
                     .iter()
                     .all(|&c| r.links.iter().any(|l| l.target == c)),
             reading_minutes: r.text.split_whitespace().count().div_ceil(200).max(1),
+            languages: language_links(cfg, &page.url),
+            fallback: fallback(cfg, &page.shown),
         },
         nav: nav::build(site, titles, id),
         prev: pos.checked_sub(1).map(|p| shown.link(site.order[p])),

@@ -13,7 +13,11 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Ve
     while let Some((event, range)) = iter.next() {
         match event {
             Event::Start(Tag::Table(a)) => {
-                result.push((Event::Html("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n".into()), range.clone()));
+                let open = format!(
+                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n",
+                    crate::html::html_escape(ctx.strings.get("content.table"))
+                );
+                result.push((Event::Html(open.into()), range.clone()));
                 result.push((Event::Start(Tag::Table(a)), range));
             }
             Event::End(TagEnd::Table) => {
@@ -38,7 +42,7 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Ve
                     out.diags.push(unknown_language(ctx, &range, lang, closest));
                 }
                 out.has_code = true;
-                let html = super::rust_hidden::code_block(&code, info)
+                let html = super::rust_hidden::code_block(&code, info, ctx.strings)
                     .unwrap_or_else(|| highlight::code_block(&code, lang));
                 result.push((Event::Html(html.into()), range));
             }

@@ -12,18 +12,18 @@ use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 use super::{Ctx, Ev, Rendered};
 use crate::html::html_escape;
 
-/// (marker, class, default title), the five types first.
+/// (marker, class, key of the default title in the theme's tables), the five types first.
 const TYPES: &[(&str, &str, &str)] = &[
-    ("NOTE", "note", "Note"),
-    ("TIP", "tip", "Tip"),
-    ("IMPORTANT", "important", "Important"),
-    ("WARNING", "warning", "Warning"),
-    ("CAUTION", "caution", "Caution"),
-    ("DANGER", "caution", "Danger"),
-    ("ERROR", "caution", "Error"),
-    ("INFO", "note", "Info"),
-    ("HINT", "tip", "Hint"),
-    ("ATTENTION", "warning", "Attention"),
+    ("NOTE", "note", "callout.note"),
+    ("TIP", "tip", "callout.tip"),
+    ("IMPORTANT", "important", "callout.important"),
+    ("WARNING", "warning", "callout.warning"),
+    ("CAUTION", "caution", "callout.caution"),
+    ("DANGER", "caution", "callout.danger"),
+    ("ERROR", "caution", "callout.error"),
+    ("INFO", "note", "callout.info"),
+    ("HINT", "tip", "callout.hint"),
+    ("ATTENTION", "warning", "callout.attention"),
 ];
 
 pub(super) fn pass<'a>(
@@ -38,7 +38,8 @@ pub(super) fn pass<'a>(
     while let Some((event, range)) = iter.next() {
         match event {
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (_, class, title) = TYPES[known(kind)];
+                let (_, class, key) = TYPES[known(kind)];
+                let title = ctx.strings.get(key);
                 result.push((Event::Html(opening(class, title, None).into()), range));
                 open.push(true);
             }
@@ -54,7 +55,8 @@ pub(super) fn pass<'a>(
                     open.push(false);
                     continue;
                 };
-                let (_, class, title) = TYPES[lookup(word, &range, ctx, out)];
+                let (_, class, key) = TYPES[lookup(word, &range, ctx, out)];
+                let title = ctx.strings.get(key);
                 let para = iter.next().expect("the peeked paragraph");
                 let (title_events, rest_of_para) = first_line(&mut iter, len);
                 let custom = (!title_events.is_empty()).then_some(title);
@@ -96,7 +98,7 @@ fn opening(class: &str, title: &str, custom: Option<&str>) -> String {
         "<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">"
     );
     match custom {
-        None => format!("{head}{title}</p>\n"),
+        None => format!("{head}{}</p>\n", html_escape(title)),
         Some(kind) => format!(
             "{head}<span class=\"visually-hidden\">{}: </span>",
             html_escape(kind)

@@ -37,8 +37,12 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Ve
             i = end + 1;
             if let (Some((inner, close)), Some(id)) = (described, desc_id) {
                 let open = format!(
-                    "<details class=\"figure-description\">\n<summary>Description of figure {}</summary>\n<div id=\"{id}\">\n",
-                    out.figures.len()
+                    "<details class=\"figure-description\">\n<summary>{}</summary>\n<div id=\"{id}\">\n",
+                    html_escape(&ctx.strings.text(
+                        "content.figure-description",
+                        Some(out.figures.len() as i64),
+                        &[]
+                    ))
                 );
                 out.anchors.insert(id);
                 result.push((Event::Html(open.into()), span.clone()));
@@ -311,8 +315,9 @@ fn figure(
         &img.title
     };
     format!(
-        "<figure class=\"figure\" id=\"{id}\">\n{}\n<figcaption><span class=\"figure-number\">Figure {n}.</span> {}</figcaption>\n</figure>\n",
+        "<figure class=\"figure\" id=\"{id}\">\n{}\n<figcaption><span class=\"figure-number\">{}</span> {}</figcaption>\n</figure>\n",
         img.html,
+        html_escape(&ctx.strings.text("content.figure", Some(n as i64), &[])),
         html_escape(caption.trim())
     )
 }

@@ -13,9 +13,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{Ctx, Ev, Rendered};
 use crate::diag::Severity;
-
-/// The heading of the notes at the end of a page.
-const HEADING: &str = "Notes";
+use crate::html::html_escape;
 
 struct Def<'a> {
     label: String,
@@ -60,8 +58,9 @@ pub(super) fn pass<'a>(
         let back = ref_id(&d.id, d.cites);
         out.anchors.insert(back.clone());
         *e = Event::InlineHtml(CowStr::from(format!(
-            "<sup class=\"footnote-ref\"><a href=\"#fn:{}\" id=\"{back}\" aria-label=\"Note {n}\">{n}</a></sup>",
-            d.id
+            "<sup class=\"footnote-ref\"><a href=\"#fn:{}\" id=\"{back}\" aria-label=\"{}\">{n}</a></sup>",
+            d.id,
+            html_escape(&ctx.strings.text("content.footnote", Some(n as i64), &[]))
         )));
     }
     for d in defs.iter().filter(|d| d.number.is_none()) {
@@ -80,7 +79,7 @@ pub(super) fn pass<'a>(
         out.diags.push(w);
     }
     if !order.is_empty() {
-        append_notes(&mut body, &mut defs, &order, out);
+        append_notes(&mut body, &mut defs, &order, (ctx.strings, out));
     }
     body
 }
@@ -184,7 +183,7 @@ fn append_notes<'a>(
     body: &mut Vec<Ev<'a>>,
     defs: &mut [Def<'a>],
     order: &[usize],
-    out: &mut Rendered,
+    (strings, out): (&crate::i18n::Strings, &mut Rendered),
 ) {
     let at = defs[order[0]].range.clone();
     let html = |s: String| (Event::Html(CowStr::from(s)), at.clone());
@@ -196,7 +195,10 @@ fn append_notes<'a>(
         attrs: Vec::new(),
     };
     body.push((Event::Start(h2), at.clone()));
-    body.push((Event::Text(HEADING.into()), at.clone()));
+    body.push((
+        Event::Text(strings.get("content.footnotes").to_string().into()),
+        at.clone(),
+    ));
     body.push((Event::End(TagEnd::Heading(HeadingLevel::H2)), at.clone()));
     body.push(html("<ol>\n".into()));
     for (n, &i) in order.iter().enumerate() {
@@ -206,15 +208,23 @@ fn append_notes<'a>(
         let links: Vec<String> = (1..=d.cites)
             .map(|k| {
                 let (label, mark) = match k {
-                    1 => (format!("Back to reference {}", n + 1), "↩".to_string()),
+                    1 => (
+                        strings.text("content.footnote-back", Some(n as i64 + 1), &[]),
+                        "↩".to_string(),
+                    ),
                     _ => (
-                        format!("Back to reference {} ({k})", n + 1),
+                        strings.text(
+                            "content.footnote-back-nth",
+                            Some(n as i64 + 1),
+                            &[("k", &k.to_string())],
+                        ),
                         format!("↩<sup>{k}</sup>"),
                     ),
                 };
                 format!(
-                    "<a href=\"#{}\" class=\"footnote-backref\" aria-label=\"{label}\">{mark}</a>",
-                    ref_id(&d.id, k)
+                    "<a href=\"#{}\" class=\"footnote-backref\" aria-label=\"{}\">{mark}</a>",
+                    ref_id(&d.id, k),
+                    html_escape(&label)
                 )
             })
             .collect();

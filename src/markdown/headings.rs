@@ -25,7 +25,11 @@ pub(crate) struct TocEntry {
     pub title: String,
 }
 
-pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
+pub(super) fn pass<'a>(
+    events: Vec<Ev<'a>>,
+    strings: &crate::i18n::Strings,
+    out: &mut Rendered,
+) -> Vec<Ev<'a>> {
     let mut result = Vec::with_capacity(events.len() + 8);
     let mut iter = events.into_iter().enumerate().peekable();
     let mut next_suffix = HashMap::new();
@@ -67,8 +71,8 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, out: &mut Rendered) -> Vec<Ev<'a>> {
         ));
         result.extend(inner);
         let anchor = format!(
-            " <a class=\"heading-anchor\" href=\"#{id_html}\" aria-label=\"Link to this heading: {}\">#</a></h{n}>\n",
-            html_escape(&text)
+            " <a class=\"heading-anchor\" href=\"#{id_html}\" aria-label=\"{}\">#</a></h{n}>\n",
+            html_escape(&strings.text("content.heading-link", None, &[("title", &text)]))
         );
         result.push((Event::Html(anchor.into()), range));
     }
@@ -125,7 +129,7 @@ mod tests {
     fn run(md: &str) -> (String, Rendered) {
         let mut out = Rendered::default();
         let ev = Parser::new_ext(md, options()).into_offset_iter().collect();
-        let ev = super::pass(ev, &mut out);
+        let ev = super::pass(ev, &crate::i18n::Strings::english(), &mut out);
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, ev.into_iter().map(|(e, _)| e));
         (html, out)

@@ -74,6 +74,8 @@ pub(crate) struct Ctx<'a> {
     pub content: &'a Path,
     /// book.toml's `[links]`: prefixes of links that leave the content folder → base URLs.
     pub links: &'a crate::config::KeyTable,
+    /// The theme's words in the page's language (callout titles, figure numbers…).
+    pub strings: &'a crate::i18n::Strings,
     /// `[build] math`: `$...$` and `$$...$$` are formulas, rendered to MathML.
     pub math: bool,
     /// The guide's bibliography, for `[@key]` citations.
@@ -244,7 +246,7 @@ pub(crate) fn render(ctx: &Ctx) -> Rendered {
     let events = callouts::pass(events, &expanded.text, ctx, &mut out);
     let mut events = citations::pass(events, &expanded.text, ctx, &mut out);
     stop_if::mark(&mut events, &mut out);
-    let events = headings::pass(events, &mut out);
+    let events = headings::pass(events, ctx.strings, &mut out);
     // Before figures and blocks turn images, callouts and tables into HTML.
     out.sections = text::sections(&events);
     out.text = out

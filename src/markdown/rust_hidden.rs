@@ -54,7 +54,7 @@ fn split(code: &str) -> Split {
 }
 
 /// The HTML of a Rust block, or None when `info` is not Rust (the caller highlights it).
-pub(super) fn code_block(code: &str, info: &str) -> Option<String> {
+pub(super) fn code_block(code: &str, info: &str, strings: &crate::i18n::Strings) -> Option<String> {
     if !is_rust(info) {
         return None;
     }
@@ -64,9 +64,9 @@ pub(super) fn code_block(code: &str, info: &str) -> Option<String> {
         return Some(highlight::code_block(&s.code, "rust"));
     }
     let body = highlighted_lines(&s).unwrap_or_else(|| plain_lines(&s));
-    let lines = if n == 1 { "line" } else { "lines" };
+    let show = crate::html::html_escape(&strings.text("content.hidden-lines", Some(n as i64), &[]));
     Some(format!(
-        "<div class=\"code-with-hidden\">\n<details class=\"code-hidden-toggle\"><summary>Show {n} hidden {lines}</summary></details>\n\
+        "<div class=\"code-with-hidden\">\n<details class=\"code-hidden-toggle\"><summary>{show}</summary></details>\n\
          <pre class=\"code\" data-lang=\"rust\"><code>{body}</code></pre>\n</div>\n"
     ))
 }
@@ -142,11 +142,16 @@ mod tests {
         assert_eq!(s.hidden, [true, true, false, false, false, true, false]);
     }
 
+    fn en() -> crate::i18n::Strings {
+        crate::i18n::Strings::english()
+    }
+
     #[test]
     fn hidden_lines_are_balanced_spans() {
         let html = code_block(
             "# fn hidden() {\n#     \"x\"\n# }\nfn main() {}\n",
             "rust,ignore",
+            &en(),
         )
         .unwrap();
         assert!(
@@ -161,9 +166,9 @@ mod tests {
         );
         assert_eq!(body.matches("code-hidden-line").count(), 3, "{body}");
         assert!(!body.contains("# fn"), "{body}");
-        assert!(code_block("x", "python").is_none());
+        assert!(code_block("x", "python", &en()).is_none());
         assert!(
-            !code_block("## not hidden\n", "rust")
+            !code_block("## not hidden\n", "rust", &en())
                 .unwrap()
                 .contains("code-hidden")
         );

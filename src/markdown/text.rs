@@ -165,7 +165,7 @@ mod tests {
     fn run(md: &str) -> Vec<TextSection> {
         let mut out = Rendered::default();
         let ev = Parser::new_ext(md, options()).into_offset_iter().collect();
-        let ev = headings::pass(ev, &mut out);
+        let ev = headings::pass(ev, &crate::i18n::Strings::english(), &mut out);
         super::sections(&ev)
     }
 

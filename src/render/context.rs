@@ -16,6 +16,8 @@ pub(crate) struct SiteCtx {
     pub description: String,
     /// Language tag.
     pub language: String,
+    /// Writing direction of the language: `ltr` or `rtl`.
+    pub dir: &'static str,
     /// Authors.
     pub authors: Vec<String>,
     /// Absolute base URL, ending with `/`.
@@ -29,6 +31,7 @@ impl SiteCtx {
             title: cfg.book.title.clone(),
             description: cfg.book.description.clone(),
             language: cfg.book.language.clone(),
+            dir: crate::i18n::dir_of(&cfg.book.language),
             authors: cfg.book.authors.clone(),
             base_url: cfg.book.base_url.clone(),
         }
@@ -112,6 +115,36 @@ pub(crate) struct PageCtx<'a> {
     pub lists_children: bool,
     /// The page's one-sheet handout (`handout/release/`, root-relative), when it has one.
     pub handout_url: Option<String>,
+    /// The same page in every language of the guide (empty for a guide in one language).
+    pub languages: Vec<LangLink>,
+    /// Set when this page is not yet translated: shown from the default language.
+    pub fallback: Option<Fallback>,
+}
+
+/// The same page in one language of the guide: the switcher and `hreflang`.
+#[derive(Serialize, Debug)]
+pub(crate) struct LangLink {
+    /// BCP 47 tag (`hreflang`, `lang`).
+    pub code: String,
+    /// Its own name (`Deutsch`).
+    pub name: String,
+    /// Relative URL of the page in that language.
+    pub href: String,
+    /// Absolute URL, with base-url (for `hreflang`).
+    pub absolute: Option<String>,
+    /// The page's own language.
+    pub current: bool,
+}
+
+/// A page shown from the default language.
+#[derive(Serialize, Debug)]
+pub(crate) struct Fallback {
+    /// The language this build is in (`Deutsch`).
+    pub language: String,
+    /// The language the page is shown in.
+    pub original: String,
+    /// That language's tag (for `lang` on the content).
+    pub original_code: String,
 }
 
 /// Context of page.html and section.html.

@@ -8,6 +8,7 @@ pub(crate) mod context;
 pub(crate) mod jsonld;
 pub(crate) mod nav;
 pub(crate) mod theme;
+mod words;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,17 +17,31 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
 use theme::Theme;
 
 /// Compiled templates plus their sources (for error positions).
 pub(crate) struct Renderer {
     tera: Tera,
     sources: HashMap<String, (std::path::PathBuf, Arc<str>)>,
+    /// The theme's words in the guide's language (`t()` in templates, the Markdown passes).
+    pub(crate) strings: Arc<Strings>,
+    /// What loading the words warned about (a language the theme does not speak in full).
+    pub(crate) warnings: Diagnostics,
 }
 
 impl Renderer {
+    /// Compiles every template of the theme, with the words of the guide's language; every
+    /// syntax error is reported.
+    pub(crate) fn new(theme: &Theme, cfg: &crate::config::Config) -> Result<Renderer, Diagnostics> {
+        let (strings, warnings) = crate::i18n::load(theme, cfg, &cfg.book.language)?;
+        let mut r = Renderer::compile(theme, Arc::new(strings))?;
+        r.warnings = warnings;
+        Ok(r)
+    }
+
     /// Compiles every template of the theme; every syntax error is reported.
-    pub(crate) fn new(theme: &Theme) -> Result<Renderer, Diagnostics> {
+    pub(crate) fn compile(theme: &Theme, strings: Arc<Strings>) -> Result<Renderer, Diagnostics> {
         let mut diags = Diagnostics::new();
         let mut sources = HashMap::new();
         let mut list = Vec::new();
@@ -55,6 +70,7 @@ impl Renderer {
                 "get_env() is turned off in guide: a page must not publish the build machine's environment",
             ))
         });
+        words::register(&mut tera, &strings);
         // Check each template alone first, so every syntax error is reported, not only the first.
         for (name, text) in &list {
             if let Err(e) = tera::Template::new(name, None, text) {
@@ -76,7 +92,12 @@ impl Renderer {
             }
         }
         if diags.is_empty() {
-            Ok(Renderer { tera, sources })
+            Ok(Renderer {
+                tera,
+                sources,
+                strings,
+                warnings: Diagnostics::new(),
+            })
         } else {
             Err(diags)
         }

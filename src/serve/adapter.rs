@@ -83,6 +83,11 @@ impl SiteBuilder for GuideSite {
         match self.session.config() {
             Some(cfg) => {
                 paths.push(cfg.content_dir());
+                // The other languages' folders (`content.de/`), edited like the default one.
+                for code in cfg.languages.keys() {
+                    let folder = crate::i18n::multi::content_folder(&cfg.build.content, code);
+                    paths.push(cfg.root.join(folder));
+                }
                 paths.push(root.join(&cfg.build.bibliography));
             }
             None => {

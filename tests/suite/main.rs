@@ -17,6 +17,7 @@ mod import;
 mod includes;
 mod incremental;
 mod init;
+mod languages;
 mod messages;
 mod paper;
 mod pdf;

@@ -23,7 +23,7 @@ fn aliases_and_table_become_redirect_pages() {
     g.build_ok();
     let old = g.read("public/old/anatomy.html");
     assert!(
-        old.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
+        old.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"),
         "{old}"
     );
     assert!(

@@ -43,6 +43,7 @@ pub(crate) fn render_kit(md: &str, trust: bool) -> Rendered {
         bounds: &Default::default(),
         content: Path::new("/nonexistent/content"),
         links: &Default::default(),
+        strings: &crate::i18n::Strings::english(),
     })
 }
 

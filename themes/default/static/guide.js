@@ -32,6 +32,34 @@
     else if (m.addListener) { m.addListener(fn); later(function () { m.removeListener(fn); }); }
   }
 
+  /* The theme's words, in the page's language: a JSON blob the build writes into each page
+     (<script id="guide-strings">, from the theme's i18n tables). T(key, {name: value})
+     fills {name}; P(key, n, ...) picks the plural form of n by the language's CLDR rule. */
+  var WORDS = {}, plurals = null;
+  function loadWords() {
+    var s = doc.getElementById("guide-strings");
+    WORDS = {};
+    try { if (s) WORDS = JSON.parse(s.textContent) || {}; } catch (e) { WORDS = {}; }
+    try { plurals = new Intl.PluralRules(html.getAttribute("lang") || "en"); } catch (e) { plurals = null; }
+  }
+  function fillIn(text, args) {
+    return String(text).replace(/\{([a-z0-9-]+)\}/gi, function (m, k) {
+      return args && args.hasOwnProperty(k) ? args[k] : m;
+    });
+  }
+  function T(key, args) {
+    var v = WORDS[key];
+    if (v && typeof v === "object") v = v.other;
+    return fillIn(v == null ? key : v, args);
+  }
+  function P(key, n, args) {
+    var v = WORDS[key], a = { n: n };
+    if (args) for (var k in args) if (args.hasOwnProperty(k)) a[k] = args[k];
+    if (!v || typeof v !== "object") return T(key, a);
+    var cat = plurals ? plurals.select(n) : (n === 1 ? "one" : "other");
+    return fillIn(v[cat] != null ? v[cat] : v.other, a);
+  }
+
   function announce(msg) {
     live.textContent = "";
     setTimeout(function () { live.textContent = msg; }, 60);
@@ -138,8 +166,8 @@
     return m + ":" + (r < 10 ? "0" : "") + r;
   }
   function secondsText(s) {
-    if (s >= 60 && s % 60 === 0) return (s / 60) + (s === 60 ? " minute" : " minutes");
-    return s + (s === 1 ? " second" : " seconds");
+    if (s >= 60 && s % 60 === 0) return P("minutes", s / 60);
+    return P("seconds", s);
   }
   var wakeLock = null;
   function keepAwake(on) {
@@ -159,21 +187,21 @@
     if (!(min > 0)) return;
     if (max < min) max = min;
     var label = $(".hold-label", hold);
-    var name = label ? label.textContent.trim() : "Hold";
+    var name = label ? label.textContent.trim() : T("hold");
 
-    var box = el("div", { "class": "hold-timer", role: "group", "aria-label": "Timer: " + name });
-    var start = el("button", { type: "button", "class": "button hold-start" }, "Start timer");
-    var time = el("span", { "class": "hold-time", role: "timer", "aria-label": "Elapsed time" }, "0:00");
+    var box = el("div", { "class": "hold-timer", role: "group", "aria-label": T("timer", { name: name }) });
+    var start = el("button", { type: "button", "class": "button hold-start" }, T("start"));
+    var time = el("span", { "class": "hold-time", role: "timer", "aria-label": T("elapsed") }, "0:00");
     var meter = el("span", { "class": "hold-meter", "aria-hidden": "true" });
     var fill = el("span", { "class": "hold-fill" });
     meter.appendChild(fill);
     if (max > min) {
       var mm = el("span", { "class": "hold-minmark" });
-      mm.style.left = (100 * min / max) + "%";
+      mm.style.insetInlineStart = (100 * min / max) + "%";
       meter.appendChild(mm);
     }
     var status = el("span", { "class": "hold-status" }, max > min ? fmt(min) + "–" + fmt(max) : fmt(max));
-    var reset = el("button", { type: "button", "class": "button hold-reset" }, "Reset");
+    var reset = el("button", { type: "button", "class": "button hold-reset" }, T("reset"));
     reset.hidden = true;
     box.appendChild(start); box.appendChild(time); box.appendChild(meter); box.appendChild(status); box.appendChild(reset);
     // The timer is a block under its step (never inside the sentence): at the end of the
@@ -200,12 +228,12 @@
         t0 = now() - elapsed;
         tick = setInterval(update, 250);
         running++;
-        start.textContent = "Stop";
+        start.textContent = T("stop");
         box.classList.add("is-running");
       } else {
         clearInterval(tick); tick = null;
         running = Math.max(0, running - 1);
-        start.textContent = elapsed > 0 && !maxDone ? "Resume" : "Start timer";
+        start.textContent = elapsed > 0 && !maxDone ? T("resume") : T("start");
         box.classList.remove("is-running");
       }
       keepAwake(running > 0);
@@ -216,17 +244,18 @@
       if (!minDone && elapsed >= min && max > min) {
         minDone = true;
         box.classList.add("is-min");
-        status.textContent = "Minimum reached";
-        announce(secondsText(min) + ": minimum reached. Keep holding, up to " + secondsText(max) + ".");
+        status.textContent = T("min-reached");
+        announce(T("announce-min", { min: secondsText(min), max: secondsText(max) }));
       }
       if (elapsed >= max) {
         elapsed = max; maxDone = true;
         box.classList.add("is-min", "is-max");
-        status.textContent = max > min ? "Maximum: release" : "Done: release";
+        status.textContent = max > min ? T("max-release") : T("done-release");
         render();
         setRunning(false);
-        start.textContent = "Start again";
-        announce(secondsText(max) + (max > min ? ": maximum reached. Release now." : ": done. Release now."));
+        start.textContent = T("start-again");
+        var maxText = { max: secondsText(max) };
+        announce(max > min ? T("announce-max", maxText) : T("announce-done", maxText));
         return;
       }
       render();
@@ -241,13 +270,13 @@
       if (tick) { setRunning(false); return; }
       if (maxDone) clear();
       setRunning(true);
-      if (elapsed === 0) announce("Timer started.");
+      if (elapsed === 0) announce(T("started"));
     });
     reset.addEventListener("click", function () {
       clear();
       setRunning(false);
       reset.hidden = true;
-      start.textContent = "Start timer";
+      start.textContent = T("start");
       start.focus();
     });
   }
@@ -512,7 +541,7 @@
       out.textContent = "";
       out.setAttribute("data-query", q);
       var n = res.hits.length;
-      var msg = n ? (n === 10 ? "Top 10 results" : n + (n === 1 ? " result" : " results")) : "No sections match “" + q.trim() + "”";
+      var msg = n ? (n === 10 ? T("top-results", { n: 10 }) : P("results", n)) : T("no-results", { query: q.trim() });
       out.appendChild(el("p", { "class": "search-status" }, msg));
       if (n) {
         var ul = el("ul", { "class": "search-list" });
@@ -520,7 +549,7 @@
           var li = el("li"), hash = h.url.indexOf("#");
           var path = hash < 0 ? h.url : h.url.slice(0, hash), frag = hash < 0 ? "" : h.url.slice(hash);
           var a = el("a", { href: fileHref(ROOT + path) + "?highlight=" + encodeURIComponent(q.trim()) + frag });
-          a.appendChild(el("span", { "class": "sr-title" }, h.title || path || "Untitled"));
+          a.appendChild(el("span", { "class": "sr-title" }, h.title || path || T("untitled")));
           if (h.heading) a.appendChild(el("span", { "class": "sr-section" }, h.heading));
           var sn = el("span", { "class": "sr-snippet" });
           appendMarked(sn, snippet(h.text, res.words), res.words);
@@ -544,7 +573,7 @@
       }, function () {
         if (my !== seq) return;
         lastQ = null;
-        status("The search index could not be loaded.");
+        status(T("index-failed"));
       });
     }
     // aria-expanded is allowed on a combobox, not on a plain search box (axe).
@@ -649,6 +678,7 @@
     if (!body) return;
     ROOT = body.getAttribute("data-root") || "";
     SEARCH = body.getAttribute("data-search") || "";
+    loadWords();
     /* One polite live region for announcements (timer milestones, search counts). */
     live = el("div", { "class": "visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
     body.appendChild(live);
