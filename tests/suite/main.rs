@@ -30,3 +30,4 @@ mod regressions;
 mod robustness;
 mod search;
 mod serve;
+mod svg_audit;
