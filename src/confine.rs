@@ -159,7 +159,9 @@ pub(crate) fn real(p: &Path) -> PathBuf {
     }
 }
 
-fn normalize(p: &Path) -> PathBuf {
+/// `p` with `.` and `..` components folded away, lexically (an include may name `../x.rs`),
+/// so it compares with the absolute paths a watcher reports.
+pub(crate) fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {

@@ -272,9 +272,11 @@ def main():
         start = time.time()
         pages = all_pages
         note = ""
-        if sub and "404.html" in pages:
-            # A host serves 404.html at any URL depth, so its links are absolute: the path of
-            # base-url, else `/`. It cannot work under a subpath without base-url.
+        if "404.html" in pages:
+            # A host serves 404.html at any URL depth, so its static links are the no-JS
+            # fallback: the path of base-url, else `/`, right only where the site is deployed
+            # (a fixture with base-url `/hip/` is served here at `/`). Its script finds the
+            # real root: check_404 below checks that in Chromium, in every mode.
             pages = [p for p in pages if p != "404.html"]
             note = " (404.html: checked in Chromium below, its script finds the root)"
         with tempfile.TemporaryDirectory(prefix="guide-links-") as tmp:

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::content::Site;
 use crate::content::assets::{self, ImageInfo};
 use crate::content::review::Review;
+use crate::content::svg_audit;
 use crate::diag::Diagnostics;
 use crate::health;
 use crate::markdown::Rendered;
@@ -21,7 +22,15 @@ pub(crate) fn check(
     mut diags: Diagnostics,
 ) -> Result<(Diagnostics, Vec<Option<Review>>), Diagnostics> {
     let svg_figures = rendered.iter().flat_map(|r| r.svg_figures.iter());
-    for d in assets::svg_warnings(svg_figures, images, &cfg.build.content) {
+    for d in assets::svg_warnings(svg_figures.clone(), images, &cfg.build.content) {
+        diags.push(d);
+    }
+    let css = theme
+        .files
+        .get("static/style.css")
+        .map(|f| String::from_utf8_lossy(&f.bytes));
+    let palettes = svg_audit::palettes(css.as_deref().unwrap_or(""));
+    for d in svg_audit::warnings(svg_figures, images, &cfg.build.content, &palettes) {
         diags.push(d);
     }
     diags.extend(validate::links(site, rendered));

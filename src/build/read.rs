@@ -2,7 +2,7 @@
 //! the last build read of every file that did not change.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
 use rayon::prelude::*;
@@ -26,7 +26,7 @@ impl Changed<'_> {
 
     /// Whether the file `rel` (relative to `dir`, may hold `..`) changed.
     pub(crate) fn contains_under(&self, dir: &Path, rel: &str) -> bool {
-        self.contains(&lexical(&dir.join(rel)))
+        self.contains(&crate::confine::normalize(&dir.join(rel)))
     }
 }
 
@@ -171,22 +171,6 @@ fn read_assets(
         }
     }
     (bytes, images, edited)
-}
-
-/// `path` with `.` and `..` components folded away (an include may name `../x.rs`), so it
-/// compares with the absolute paths a watcher reports.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ pub(crate) struct ImageInfo {
     pub inline_svg: Option<Arc<str>>,
     /// What sanitising the SVG removed (byte spans of the file), reported where it is a figure.
     pub svg_removed: Vec<(Range<usize>, String)>,
-    /// The SVG's text, kept only when something was removed (for the warnings' source lines).
+    /// The SVG's text, kept when it is inlined or something was removed (for the audit and
+    /// the warnings' source lines).
     pub svg_text: Option<Arc<str>>,
     /// For rasters and videos: what [`crate::media::probe`] found (`None` for SVG).
     pub media: Option<crate::media::Media>,
@@ -53,11 +54,12 @@ pub(crate) fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
         } else {
             (None, Vec::new())
         };
+        let keep_text = inline.is_some() || !removed.is_empty();
         return Some(ImageInfo {
             width: w,
             height: h,
             inline_svg: inline,
-            svg_text: (!removed.is_empty()).then(|| Arc::from(text)),
+            svg_text: keep_text.then(|| Arc::from(text)),
             svg_removed: removed,
             media: None,
         });

@@ -9,6 +9,7 @@ pub(crate) mod css_sanitize;
 pub(crate) mod front_matter;
 pub(crate) mod order;
 pub(crate) mod review;
+pub(crate) mod svg_audit;
 pub(crate) mod svg_sanitize;
 pub(crate) mod walk;
 

@@ -11,9 +11,6 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::{Ctx, Ev, Rendered};
 
-/// The heading of the references list.
-const HEADING: &str = "References";
-
 /// One `[@...]` group in a text: its byte range in the text and its keys.
 fn groups(text: &str) -> Vec<(Range<usize>, Vec<&str>)> {
     let mut out = Vec::new();
@@ -179,7 +176,8 @@ fn append_list<'a>(
         attrs: Vec::new(),
     };
     body.push((Event::Start(h2), at.clone()));
-    body.push((Event::Text(HEADING.into()), at.clone()));
+    let heading = ctx.strings.get("content.references").to_string();
+    body.push((Event::Text(heading.into()), at.clone()));
     body.push((Event::End(TagEnd::Heading(HeadingLevel::H2)), at.clone()));
     body.push(html("<ol>\n".into()));
     for (n, key) in order.iter().enumerate() {
@@ -188,13 +186,18 @@ fn append_list<'a>(
         let back: Vec<String> = (1..=uses[n])
             .map(|k| {
                 out.anchors.insert(format!("cite:{key}:{k}"));
+                let num = Some(n as i64 + 1);
                 let (label, mark) = match (uses[n], k) {
-                    (1, _) => (format!("Back to citation {}", n + 1), "↩".to_string()),
+                    (1, _) => (
+                        ctx.strings.text("content.citation-back", num, &[]),
+                        "↩".to_string(),
+                    ),
                     _ => (
-                        format!("Back to citation {} ({k})", n + 1),
+                        ctx.strings.text("content.citation-back-nth", num, &[("k", &k.to_string())]),
                         format!("↩<sup>{k}</sup>"),
                     ),
                 };
+                let label = crate::html::html_escape(&label);
                 format!("<a href=\"#cite:{key}:{k}\" class=\"cite-backref\" aria-label=\"{label}\">{mark}</a>")
             })
             .collect();

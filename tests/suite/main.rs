@@ -31,3 +31,4 @@ mod regressions;
 mod robustness;
 mod search;
 mod serve;
+mod svg_audit;

@@ -41,7 +41,9 @@ fn nothing_that_runs_script_reaches_the_page_and_each_removal_is_a_warning() {
     let out = g.cmd(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(summary.contains(", 17 warnings"), "{summary}");
+    // 17 removals, and two from the diagram audit: the pale mat (1.11:1) and, in the dark
+    // theme, the ball (1.27:1) have no outline.
+    assert!(summary.contains(", 19 warnings"), "{summary}");
     let kit = g.read("public/gear/kit/index.html");
     let main = g.main_of("public/gear/kit/index.html");
     for gone in [
