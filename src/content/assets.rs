@@ -68,6 +68,7 @@ pub(crate) fn info(rel: &str, bytes: &[u8]) -> Option<ImageInfo> {
     let (width, height) = match &media {
         crate::media::Media::Raster(r) => (r.width, r.height),
         crate::media::Media::Video(v) => v.size.unwrap_or((0, 0)),
+        crate::media::Media::Gif(g) => (g.width, g.height),
         crate::media::Media::Passthrough => {
             let size = imagesize::blob_size(bytes).ok()?;
             (size.width as u32, size.height as u32)

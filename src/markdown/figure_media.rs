@@ -1,6 +1,7 @@
 //! The markup of a figure whose file is a photo, a video or unusable, from the facts the
 //! asset scan probed (see [`crate::media`]): `<picture>` with variants (a figure also links
-//! to the full-size copy, for zoom), `<video>`, or a located error naming what is supported.
+//! to the full-size copy, for zoom), a GIF with its still for reduced motion, `<video>`
+//! (see [`super::figure_video`]), or a located error naming what is supported.
 
 use std::ops::Range;
 
@@ -8,7 +9,6 @@ use super::links::encode_path;
 use super::{Ctx, Rendered};
 use crate::content::assets::ImageInfo;
 use crate::media::markup::Picture;
-use crate::media::video::{self, VideoMarkup};
 use crate::media::{Media, Use};
 
 /// The HTML for a local image `rel` (written `dest`) whose file is a photo, video or
@@ -62,60 +62,25 @@ pub(super) fn html(
                 picture
             })
         }
-        Media::Video(v) => Some(video_html(v, rel, ctx, out, span, alt_h)),
+        Media::Video(v) => Some(super::figure_video::html(v, rel, ctx, out, span, alt_h)),
+        Media::Gif(g) => {
+            out.media.push(Use {
+                rel: rel.to_string(),
+                at: ctx.error(span, String::new()),
+                card: false,
+            });
+            let root = ctx.root();
+            let still =
+                crate::media::markup::published_path(rel, &g.key(), crate::media::still::NAME);
+            Some(crate::media::still::html(
+                &format!("{root}{}", encode_path(rel)),
+                &format!("{root}{}", encode_path(&still)),
+                g,
+                alt_h,
+                lazy,
+            ))
+        }
     }
-}
-
-fn video_html(
-    v: &crate::media::video::Video,
-    rel: &str,
-    ctx: &Ctx,
-    out: &mut Rendered,
-    span: &Range<usize>,
-    alt_h: &str,
-) -> String {
-    let root = ctx.root();
-    let stem = rel.rsplit_once('.').map_or(rel, |(s, _)| s);
-    let beside = |ext: &str| {
-        let p = format!("{stem}.{ext}");
-        ctx.site.assets.contains(&p).then_some(p)
-    };
-    // A poster is a photo like any other: published as a variant, without its metadata.
-    let poster = ["jpg", "jpeg", "png", "webp"]
-        .iter()
-        .find_map(|e| beside(e))
-        .and_then(|p| match ctx.images.get(&p)?.media.as_ref()? {
-            Media::Raster(r) => {
-                out.media.push(Use {
-                    rel: p.clone(),
-                    at: ctx.error(span, String::new()),
-                    card: false,
-                });
-                out.images.push(p.clone());
-                let pic = Picture {
-                    root: &root,
-                    rel: &p,
-                    raster: r,
-                    settings: ctx.media,
-                    alt: "",
-                    lazy: false,
-                };
-                Some(format!(
-                    "{root}{}",
-                    encode_path(&pic.variant_near(800, r.format.ext()))
-                ))
-            }
-            _ => None,
-        });
-    let track = beside("vtt").map(|t| format!("{root}{}", encode_path(&t)));
-    let src = format!("{root}{}", encode_path(rel));
-    video::html(&VideoMarkup {
-        src: &src,
-        alt: alt_h,
-        video: v,
-        poster,
-        track,
-    })
 }
 
 /// An SVG figure: the page's social card, drawn from it, if the page has none yet.

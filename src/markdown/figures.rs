@@ -71,6 +71,7 @@ pub(super) fn pass<'a>(events: Vec<Ev<'a>>, ctx: &Ctx, out: &mut Rendered) -> Ve
         result.push(events[i].clone());
         i += 1;
     }
+    super::figure_video::unused_posters(ctx, out);
     result
 }
 

@@ -9,6 +9,7 @@ mod blocks;
 mod callouts;
 mod citations;
 mod figure_media;
+mod figure_video;
 mod figures;
 mod footnotes;
 mod headings;
@@ -176,6 +177,8 @@ pub(crate) struct Rendered {
     pub images: Vec<String>,
     /// The photos the page shows, where: processed after Markdown, errors reported there.
     pub media: Vec<crate::media::Use>,
+    /// Content-relative paths of the videos the page shows as figures (poster checks).
+    pub videos: Vec<String>,
     /// The page's social card (`og:image`), content-relative: its first photo's ~1200 px
     /// variant, else its first SVG diagram drawn as a PNG, or front matter `social_image`.
     pub social: Option<String>,

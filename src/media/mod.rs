@@ -15,7 +15,9 @@ pub(crate) mod markup;
 pub(crate) mod probe;
 pub(crate) mod process;
 pub(crate) mod publish;
+pub(crate) mod still;
 pub(crate) mod video;
+pub(crate) mod webm;
 
 pub(crate) use config::ImagesSection;
 pub(crate) use probe::{Format, Media};

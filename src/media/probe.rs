@@ -16,8 +16,11 @@ pub(crate) const UNSUPPORTED: [&str; 7] = ["heic", "heif", "tif", "tiff", "bmp",
 pub(crate) enum Media {
     /// A photo or raster drawing published as responsive variants.
     Raster(Raster),
-    /// An image published as it is: GIF (animation would be lost) and AVIF (no decoder here).
+    /// An image published as it is: AVIF (no decoder here).
     Passthrough,
+    /// A GIF, published as it is (animation would be lost), with a still first frame for
+    /// readers who ask for reduced motion.
+    Gif(super::still::Gif),
     /// A video file.
     Video(super::video::Video),
     /// The file cannot be shown: why, for the error at the figure.
@@ -79,7 +82,15 @@ pub(crate) fn probe(rel: &str, bytes: &[u8]) -> Media {
         ));
     }
     match ext.as_str() {
-        "gif" | "avif" => match imagesize::blob_size(bytes) {
+        "gif" => match imagesize::blob_size(bytes) {
+            Ok(size) if bytes.starts_with(b"GIF8") => Media::Gif(super::still::Gif {
+                width: size.width as u32,
+                height: size.height as u32,
+                hash: blake3::hash(bytes).to_hex().to_string(),
+            }),
+            _ => Media::Bad("it is not a readable GIF file".into()),
+        },
+        "avif" => match imagesize::blob_size(bytes) {
             Ok(_) => Media::Passthrough,
             Err(_) => Media::Bad(format!(
                 "it is not a readable {} file",

@@ -1,10 +1,15 @@
-//! Decoding one photo and writing its published files: EXIF orientation applied, each width
-//! resized from the next larger one, re-encoded as WebP and in the original's format.
+//! Decoding one photo and writing its published files: EXIF orientation applied, colours
+//! converted to sRGB, each width resized from the next larger one, re-encoded as WebP and
+//! in the original's format.
 //!
-//! Re-encoding is what strips metadata: no encoder here writes EXIF, XMP or text chunks, so
-//! a phone photo's GPS position never reaches the site. Only the colour profile is carried
-//! over (JPEG, PNG) so colours do not shift. Decoding runs under [`image::Limits`] sized to
-//! the probed header, after the pixel count was checked: a decompression bomb is refused
+//! Re-encoding is what strips metadata: no encoder here writes EXIF, XMP, text chunks or an
+//! ICC profile, so a phone photo's GPS position never reaches the site. Because the colour
+//! profile is dropped too, a photo that carries one (Display P3 from phones, Adobe RGB from
+//! cameras) has its pixels converted from that profile to sRGB first (moxcms), which is
+//! what a browser assumes of an untagged image: colours do not shift. A profile that cannot
+//! be parsed, or that is not an RGB profile (grey, CMYK), is left out and the pixels are
+//! kept as decoded (so treated as sRGB). Decoding runs under [`image::Limits`] sized to the
+//! probed header, after the pixel count was checked: a decompression bomb is refused
 //! before anything is allocated.
 
 use std::io::Cursor;
@@ -18,7 +23,7 @@ use super::config::ImagesSection;
 use super::probe::{Format, Raster};
 
 /// Bumped when the processing changes, so cached files made by older code are not used.
-pub(crate) const VERSION: &str = "photos-1";
+pub(crate) const VERSION: &str = "photos-2";
 
 /// Quality of the full-size copy linked for zoom.
 const FULL_QUALITY: u8 = 90;
@@ -146,9 +151,48 @@ fn decode(bytes: &[u8], r: &Raster) -> Result<DynamicImage, Failure> {
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
     let mut img = DynamicImage::from_decoder(decoder).map_err(damaged)?;
     img.apply_orientation(orientation);
-    Ok(img)
+    Ok(match icc {
+        Some(profile) => to_srgb(img, &profile),
+        None => img,
+    })
+}
+
+/// The pixels converted from an embedded RGB ICC profile to sRGB (8 bits a channel, what
+/// every encoder here writes); unchanged when the profile cannot be used.
+pub(crate) fn to_srgb(img: DynamicImage, icc: &[u8]) -> DynamicImage {
+    use moxcms::{ColorProfile, DataColorSpace, Layout, TransformOptions};
+    let Ok(src) = ColorProfile::new_from_slice(icc) else {
+        return img;
+    };
+    if src.color_space != DataColorSpace::Rgb {
+        return img;
+    }
+    let srgb = ColorProfile::new_srgb();
+    let alpha = img.color().has_alpha();
+    let layout = if alpha { Layout::Rgba } else { Layout::Rgb };
+    let Ok(t) = src.create_transform_8bit(layout, &srgb, layout, TransformOptions::default())
+    else {
+        return img;
+    };
+    let (w, h) = (img.width(), img.height());
+    let pixels = if alpha {
+        img.to_rgba8().into_raw()
+    } else {
+        img.to_rgb8().into_raw()
+    };
+    let mut out = vec![0u8; pixels.len()];
+    if t.transform(&pixels, &mut out).is_err() {
+        return img;
+    }
+    let converted = if alpha {
+        image::RgbaImage::from_raw(w, h, out).map(DynamicImage::ImageRgba8)
+    } else {
+        image::RgbImage::from_raw(w, h, out).map(DynamicImage::ImageRgb8)
+    };
+    converted.unwrap_or(img)
 }
 
 fn encode(img: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, Failure> {
@@ -194,4 +238,27 @@ fn encode(img: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, Fa
         }
     }
     Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_display_p3_photo_is_converted_to_srgb() {
+        let p3 = moxcms::ColorProfile::new_display_p3().encode().unwrap();
+        let img =
+            DynamicImage::ImageRgb8(image::RgbImage::from_pixel(4, 4, image::Rgb([40, 180, 60])));
+        // P3's green is wider than sRGB's: the same colour in sRGB has no red left.
+        let px = *to_srgb(img.clone(), &p3).to_rgb8().get_pixel(0, 0);
+        assert!(px[0] < 20 && px[1] >= 180 && px[2] < 50, "{px:?}");
+        // An sRGB profile changes (almost) nothing; an unreadable one nothing at all.
+        let srgb = moxcms::ColorProfile::new_srgb().encode().unwrap();
+        let same = *to_srgb(img.clone(), &srgb).to_rgb8().get_pixel(0, 0);
+        for (a, b) in same.0.iter().zip([40u8, 180, 60]) {
+            assert!(a.abs_diff(b) <= 1, "{same:?}");
+        }
+        let kept = *to_srgb(img, b"not a profile").to_rgb8().get_pixel(0, 0);
+        assert_eq!(kept.0, [40, 180, 60]);
+    }
 }

@@ -59,6 +59,7 @@ pub(crate) struct Sources<'a> {
 enum Job<'a> {
     Photo(&'a Raster),
     Card(&'a str),
+    Still(&'a super::still::Gif),
 }
 
 enum Outcome {
@@ -84,6 +85,7 @@ pub(crate) fn publish<'a>(
             let info = src.images.get(rel)?;
             match (card, info.media.as_ref()) {
                 (false, Some(Media::Raster(r))) => Some((rel, Job::Photo(r), u)),
+                (false, Some(Media::Gif(g))) => Some((rel, Job::Still(g), u)),
                 (true, None) => Some((rel, Job::Card(info.inline_svg.as_deref()?), u)),
                 _ => None,
             }
@@ -102,6 +104,10 @@ pub(crate) fn publish<'a>(
             Job::Card(svg) => {
                 let key = super::card::key(svg);
                 (key.clone(), card(svg, &key, &dir, prev))
+            }
+            Job::Still(g) => {
+                let key = g.key();
+                (key.clone(), still(rel, g, &key, (src, &dir), s, prev))
             }
         })
         .collect();
@@ -166,6 +172,40 @@ fn one(
             ))
         }
         Err(process::Failure(why)) => Outcome::Failed(why),
+    }
+}
+
+/// A GIF's still first frame (memo, cache, else decoded).
+fn still(
+    rel: &str,
+    g: &super::still::Gif,
+    key: &str,
+    (src, dir): (&Sources, &Path),
+    s: &ImagesSection,
+    prev: &Memo,
+) -> Outcome {
+    if let Some(f) = prev.get(key) {
+        return Outcome::Reused(f.clone());
+    }
+    let names = [super::still::NAME.to_string()];
+    if let Some(f) = cache::load(dir, key, &names) {
+        return Outcome::Reused(Arc::new(f));
+    }
+    let Some(bytes) = src.bytes.get(rel) else {
+        return Outcome::Failed("could not be read".into());
+    };
+    match super::still::render(bytes, g, s.max_pixels()) {
+        Ok(png) => {
+            let files = vec![(names[0].clone(), png)];
+            cache::store(dir, key, &files);
+            Outcome::Made(Arc::new(
+                files
+                    .into_iter()
+                    .map(|(n, b)| (n, Bytes::from(b)))
+                    .collect(),
+            ))
+        }
+        Err(why) => Outcome::Failed(why),
     }
 }
 

@@ -2,8 +2,9 @@
 //! preload="metadata" playsinline>`, never autoplaying, with a poster and a captions track
 //! when files named like the video sit beside it (`clip.jpg`, `clip.vtt`).
 //!
-//! Width and height come from the MP4 track header (`moov/trak/tkhd`), read by walking box
-//! headers only; a WebM's size is not read (the element then takes its size from the file).
+//! Width and height come from the MP4 track header (`moov/trak/tkhd`) or the WebM video
+//! track ([`super::webm`]), read by walking box or element headers only; when neither says,
+//! the figure warns (the element then takes its size from the file as it loads).
 
 use crate::html::html_escape;
 
@@ -27,7 +28,7 @@ pub(crate) fn probe(ext: &str, bytes: &[u8]) -> super::Media {
         if bytes.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]) {
             return super::Media::Video(Video {
                 mime: "video/webm",
-                size: None,
+                size: super::webm::size(bytes),
             });
         }
         return super::Media::Bad("it is not a WebM video (no EBML header)".into());
@@ -101,8 +102,19 @@ pub(crate) struct VideoMarkup<'a> {
     pub video: &'a Video,
     /// The poster image's URL, if one sits beside the video.
     pub poster: Option<String>,
-    /// The captions track's URL, if one sits beside the video.
-    pub track: Option<String>,
+    /// The captions track, if one sits beside the video.
+    pub track: Option<Track>,
+}
+
+/// A captions track: its URL, and the page's language (`srclang`) and that language's
+/// name (`label`, what the player's captions menu shows).
+pub(crate) struct Track {
+    /// The `.vtt` file's URL (relative to the page).
+    pub url: String,
+    /// BCP 47 tag of the captions (the page's language).
+    pub lang: String,
+    /// The language's own name (`English`, `Deutsch`).
+    pub label: String,
 }
 
 /// The `<video>` element.
@@ -116,8 +128,10 @@ pub(crate) fn html(m: &VideoMarkup) -> String {
         .map_or(String::new(), |p| format!(" poster=\"{}\"", html_escape(p)));
     let track = m.track.as_ref().map_or(String::new(), |t| {
         format!(
-            "\n<track kind=\"captions\" src=\"{}\" label=\"Captions\">",
-            html_escape(t)
+            "\n<track kind=\"captions\" src=\"{}\" srclang=\"{}\" label=\"{}\">",
+            html_escape(&t.url),
+            html_escape(&t.lang),
+            html_escape(&t.label)
         )
     });
     let src = html_escape(m.src);

@@ -262,6 +262,11 @@ fn photos_bad_inputs_are_located_errors() {
             "image `cut.jpg` is truncated or corrupt",
         ),
         (
+            "cut.png",
+            png(400, 300)[..60].to_vec(),
+            "image `cut.png` is truncated or corrupt",
+        ),
+        (
             "broken.png",
             corrupt_png,
             "image `broken.png` is truncated or corrupt",
@@ -305,7 +310,7 @@ fn photos_video_figure_with_poster_and_captions() {
         "content/media/clip.vtt",
         "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n",
     );
-    g.write("content/media/plain.webm", b"\x1a\x45\xdf\xa3 webm body");
+    g.write("content/media/plain.webm", tiny_webm(320, 240));
     g.write(
         "content/_index.md",
         "# Video\n\nText.\n\n![Rolling the ball](media/clip.mp4)\n\n![Second clip](media/plain.webm)\n",
@@ -313,7 +318,7 @@ fn photos_video_figure_with_poster_and_captions() {
     g.build_ok();
     let main = g.main_of("public/index.html");
     assert!(main.contains("<figure class=\"figure\" id=\"figure-1\">\n<video class=\"figure-video\" controls preload=\"metadata\" playsinline width=\"640\" height=\"360\" poster=\"./media/clip."), "{main}");
-    assert!(main.contains("<source src=\"./media/clip.mp4\" type=\"video/mp4\">\n<track kind=\"captions\" src=\"./media/clip.vtt\" label=\"Captions\">"), "{main}");
+    assert!(main.contains("<source src=\"./media/clip.mp4\" type=\"video/mp4\">\n<track kind=\"captions\" src=\"./media/clip.vtt\" srclang=\"en\" label=\"English\">"), "{main}");
     assert!(
         main.contains("<span class=\"figure-number\">Figure 2.</span> Second clip"),
         "{main}"
@@ -405,4 +410,152 @@ fn photos_social_cards_are_rasters() {
         chosen.starts_with("https://example.org/g/photos/small.") && chosen.ends_with(".300.png"),
         "{chosen}"
     );
+}
+
+/// A minimal WebM: EBML header, then a Segment of unknown size with one `w`×`h` video track.
+pub fn tiny_webm(w: u16, h: u16) -> Vec<u8> {
+    fn el(id: &[u8], payload: &[u8]) -> Vec<u8> {
+        let mut v = id.to_vec();
+        v.push(0x80 | u8::try_from(payload.len()).unwrap());
+        v.extend_from_slice(payload);
+        v
+    }
+    let video = el(
+        &[0xE0],
+        &[el(&[0xB0], &w.to_be_bytes()), el(&[0xBA], &h.to_be_bytes())].concat(),
+    );
+    let entry = el(
+        &[0xAE],
+        &[el(&[0xD7], &[1]), el(&[0x83], &[1]), video].concat(),
+    );
+    let mut file = el(&[0x1A, 0x45, 0xDF, 0xA3], &el(&[0x42, 0x82], b"webm"));
+    file.extend_from_slice(&[
+        0x18, 0x53, 0x80, 0x67, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    ]);
+    file.extend(el(&[0x16, 0x54, 0xAE, 0x6B], &entry));
+    file
+}
+
+#[test]
+fn photos_webm_size_poster_from_front_matter_and_track_language() {
+    let g = GuideTest::empty(BOOK);
+    g.write("content/media/clip.webm", tiny_webm(320, 240));
+    g.write("content/media/clip.jpg", halves_jpeg(320, 240));
+    g.write("content/media/start.png", png(320, 240));
+    g.write(
+        "content/media/clip.vtt",
+        "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n",
+    );
+    g.write("content/media/odd.webm", b"\x1a\x45\xdf\xa3 webm body");
+    g.write(
+        "content/_index.md",
+        "+++\n[extra.posters]\n\"media/clip.webm\" = \"media/start.png\"\n\"media/clip.mp4\" = \"media/start.png\"\n+++\n# Video\n\nText.\n\n![A clip](media/clip.webm)\n\n![Odd clip](media/odd.webm)\n",
+    );
+    let out = g.cmd(&["build"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let main = g.main_of("public/index.html");
+    // The size read from the WebM track; the front matter's poster wins over clip.jpg.
+    assert!(
+        main.contains("playsinline width=\"320\" height=\"240\" poster=\"./media/start."),
+        "{main}"
+    );
+    assert!(
+        main.contains(".320.png\">"),
+        "the poster is a variant: {main}"
+    );
+    assert!(
+        main.contains(
+            "<track kind=\"captions\" src=\"./media/clip.vtt\" srclang=\"en\" label=\"English\">"
+        ),
+        "{main}"
+    );
+    // The odd WebM: no size in its header, a warning at its figure.
+    assert!(
+        err.contains("warning: video `media/odd.webm`: its width and height could not be read from its header"),
+        "{err}"
+    );
+    assert!(err.contains("content/_index.md:12:1"), "{err}");
+    // A posters key for a video the page does not show.
+    assert!(
+        err.contains("warning: `[extra.posters]` names `media/clip.mp4`, which is not a video figure of this page"),
+        "{err}"
+    );
+    assert!(err.contains("content/_index.md:4:2"), "{err}");
+    // A poster that is not a photo of the guide is an error at its value.
+    g.write(
+        "content/_index.md",
+        "+++\n[extra.posters]\n\"media/clip.webm\" = \"media/nope.jpg\"\n+++\n# Video\n\nText.\n\n![A clip](media/clip.webm)\n",
+    );
+    let err = g.build_err();
+    assert!(
+        err.contains("error: the poster `media/nope.jpg` of video `media/clip.webm` is not a photo of the guide"),
+        "{err}"
+    );
+    assert!(err.contains("content/_index.md:3:22"), "{err}");
+}
+
+#[test]
+fn photos_track_label_follows_the_guide_language() {
+    let g = GuideTest::empty(&BOOK.replace("language = \"en\"", "language = \"de\""));
+    g.write("content/clip.mp4", tiny_mp4());
+    g.write(
+        "content/clip.vtt",
+        "WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n",
+    );
+    g.write(
+        "content/_index.md",
+        "# Video\n\nText.\n\n![Ein Clip](clip.mp4)\n",
+    );
+    g.build_ok();
+    let main = g.main_of("public/index.html");
+    assert!(main.contains("srclang=\"de\" label=\"Deutsch\">"), "{main}");
+}
+
+/// A 2-frame animated GIF, `w`×`h`: a red frame, then a blue one.
+fn animated_gif(w: u16, h: u16) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut enc = image::codecs::gif::GifEncoder::new(&mut out);
+        enc.set_repeat(image::codecs::gif::Repeat::Infinite)
+            .unwrap();
+        for c in [[220u8, 20, 20, 255], [20, 20, 220, 255]] {
+            let img = image::RgbaImage::from_pixel(u32::from(w), u32::from(h), image::Rgba(c));
+            enc.encode_frame(image::Frame::new(img)).unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn photos_animated_gif_has_a_still_for_reduced_motion() {
+    let g = GuideTest::empty(BOOK);
+    g.write("content/anim.gif", animated_gif(120, 80));
+    g.write(
+        "content/_index.md",
+        "# Gif\n\nText.\n\n![A moving card](anim.gif)\n",
+    );
+    g.build_ok();
+    let main = g.main_of("public/index.html");
+    let at = main
+        .find("<picture><source media=\"(prefers-reduced-motion: reduce)\" srcset=\"./anim.")
+        .unwrap_or_else(|| panic!("{main}"))
+        + "<picture><source media=\"(prefers-reduced-motion: reduce)\" srcset=\"./".len();
+    let still = &main[at..at + main[at..].find('"').unwrap()];
+    assert!(still.ends_with(".still.png"), "{still}");
+    assert!(
+        main.contains("<img src=\"./anim.gif\" alt=\"A moving card\" width=\"120\" height=\"80\" decoding=\"async\"></picture>"),
+        "{main}"
+    );
+    // The animation is published as it is; the still is its first (red) frame.
+    assert_eq!(
+        std::fs::read(g.path("public/anim.gif")).unwrap(),
+        animated_gif(120, 80)
+    );
+    let img = image::load_from_memory(&std::fs::read(g.path(&format!("public/{still}"))).unwrap())
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(img.dimensions(), (120, 80));
+    let px = img.get_pixel(60, 40);
+    assert!(px[0] > 150 && px[2] < 100, "the first frame: {px:?}");
 }

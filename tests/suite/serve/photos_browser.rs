@@ -1,11 +1,12 @@
 //! Photos in headless Chromium at a phone's width (390 px): the browser picks a small
 //! variant, not the full-size copy; the zoom dialog opens with Enter and closes with Esc,
-//! focus going back to the figure.
+//! focus going back to the figure; and in `guide serve`, a replaced photo is processed and
+//! swapped into the open page.
 
 use fantoccini::{Locator, key::Key};
 use serde_json::json;
 
-use super::browser::{js, launch, tool, until};
+use super::browser::{CONNECTED, js, launch, tool, until};
 use crate::harness::GuideTest;
 use crate::photos::{BOOK, halves_jpeg};
 
@@ -78,4 +79,67 @@ async fn photos_phone_gets_a_small_variant_and_zoom_works_by_keyboard() {
     let back = js(&c, "return document.activeElement.className;").await;
     assert_eq!(back, json!("figure-zoom"), "focus returns to the figure");
     c.close().await.unwrap();
+}
+
+/// `guide serve`: replacing a photo re-processes it (the other photo comes from the memo)
+/// and the open page's body is swapped in place, its `<img>` now showing the new variant.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn photos_a_changed_photo_is_hot_swapped_in_serve() {
+    let (chromium, driver) = (
+        tool("GUIDE_CHROMIUM", "/usr/bin/chromium"),
+        tool("GUIDE_CHROMEDRIVER", "/usr/bin/chromedriver"),
+    );
+    if !(chromium.exists() && driver.exists()) {
+        assert!(std::env::var_os("GUIDE_REQUIRE_BROWSER").is_none());
+        eprintln!("SKIPPED photos serve test: no Chromium/chromedriver");
+        return;
+    }
+    let g = GuideTest::empty(BOOK);
+    g.write("content/photo.jpg", halves_jpeg(1000, 600));
+    g.write("content/other.jpg", halves_jpeg(900, 600));
+    g.write(
+        "content/_index.md",
+        "# Photo\n\nText.\n\n![A red and blue card](photo.jpg)\n\n![Another](other.jpg)\n",
+    );
+    let handle = super::e2e::serve_guide(&g.root).await;
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, c) = launch(&chromium, &driver, profile.path()).await;
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&handle.url).await.unwrap();
+    until(&c, CONNECTED, "live reload to connect").await;
+    let current = "(function(){var i=document.querySelector('.figure img');return i && i.complete && i.naturalWidth > 0 && i.currentSrc;})()";
+    let before = until(&c, current, "the photo to load").await;
+    let before = before.as_str().unwrap().to_string();
+    js(&c, "window.__marker = 3; return null;").await;
+    // A new photo at the same path: other pixels, other size (so another cache key).
+    g.write("content/photo.jpg", halves_jpeg(700, 700));
+    let changed = format!(
+        "(function(){{var i=document.querySelector('.figure img');return i && i.complete && i.naturalWidth > 0 && i.currentSrc !== {before:?} && [i.currentSrc, i.naturalWidth, i.naturalHeight, i.getAttribute('width')];}})()"
+    );
+    let after = until(&c, &changed, "the new photo in the open page").await;
+    let src = after[0].as_str().unwrap();
+    assert!(src.ends_with(".480.webp"), "{src}");
+    assert_eq!(after[1], json!(480), "the new photo's variant: {after}");
+    assert_eq!(after[2], json!(480), "square now: {after}");
+    assert_eq!(after[3], json!("700"), "its new intrinsic width");
+    let swapped = js(
+        &c,
+        "return [window.__marker, window.__guideLiveReload.swaps];",
+    )
+    .await;
+    assert_eq!(swapped, json!([3, 1]), "swapped in place, not reloaded");
+    // Both versions of photo.jpg and the unchanged other.jpg are in the shared cache.
+    let entries = std::fs::read_dir(g.path(".guide-cache/images"))
+        .unwrap()
+        .filter(|e| {
+            !e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with('.')
+        })
+        .count();
+    assert_eq!(entries, 3, "two versions of photo.jpg and other.jpg");
+    c.close().await.unwrap();
+    handle.shutdown().await;
 }
