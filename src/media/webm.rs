@@ -61,11 +61,12 @@ fn vint(b: &[u8], keep_marker: bool) -> Option<(u64, usize)> {
         return None;
     }
     let bytes = b.get(..len)?;
-    let mut v = u64::from(if keep_marker {
-        first
+    // The length marker is bit `8 - len` of the first byte (len 8: no bits are left).
+    let mut v = if keep_marker {
+        u64::from(first)
     } else {
-        first & (0xFF >> len)
-    });
+        u64::from(first) & (0xFF >> len)
+    };
     for byte in &bytes[1..] {
         v = (v << 8) | u64::from(*byte);
     }
