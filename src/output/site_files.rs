@@ -56,12 +56,20 @@ pub(crate) fn for_print(
     anchor: &str,
     anchors: &HashMap<&str, String>,
 ) -> String {
-    const PATS: [&str; 5] = ["id=\"", "href=\"", "src=\"", "url(#", "aria-describedby=\""];
+    const PATS: [&str; 7] = [
+        "id=\"",
+        "href=\"",
+        "src=\"",
+        "url(#",
+        "aria-describedby=\"",
+        "srcset=\"",
+        "poster=\"",
+    ];
     let mut out = String::with_capacity(html.len() + 256);
     let find = |k: usize, from: usize| html[from..].find(PATS[k]).map(|i| from + i);
     // Where each pattern next occurs: searched again only once passed, so the rewrite stays
     // linear (searching every pattern from every match was quadratic on a large page).
-    let mut next: [Option<usize>; 5] = std::array::from_fn(|k| find(k, 0));
+    let mut next: [Option<usize>; 7] = std::array::from_fn(|k| find(k, 0));
     let mut pos = 0;
     loop {
         for (k, at) in next.iter_mut().enumerate() {
@@ -80,7 +88,13 @@ pub(crate) fn for_print(
         let mut rest = &html[i + pat.len()..];
         match pat {
             "id=\"" | "url(#" | "aria-describedby=\"" => out.push_str(&format!("{anchor}--")),
-            "src=\"" => {
+            "srcset=\"" => {
+                // A photo's variants: every candidate URL re-rooted.
+                let end = rest.find('"').unwrap_or(rest.len());
+                out.push_str(&reroot_srcset(&rest[..end], page_root, "../"));
+                rest = &rest[end..];
+            }
+            "src=\"" | "poster=\"" => {
                 if let Some(r) = rest.strip_prefix(page_root) {
                     out.push_str("../");
                     rest = r;
@@ -118,6 +132,18 @@ pub(crate) fn for_print(
     out
 }
 
+/// A `srcset` whose candidates under `from` (the page's root prefix) are put under `to`.
+pub(crate) fn reroot_srcset(srcset: &str, from: &str, to: &str) -> String {
+    srcset
+        .split(", ")
+        .map(|c| match c.strip_prefix(from) {
+            Some(r) => format!("{to}{r}"),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +156,12 @@ mod tests {
         assert_eq!(
             out,
             r##"<h2 id="page-anatomy--a">A <a href="#page-anatomy--a">#</a></h2><a href="#page-location--find">x</a><img src="../diagrams/x.png"><a href="https://e.org">e</a><a href="../diagrams/x.png">f</a>"##
+        );
+        // The home page's photo (root `./`): every srcset candidate and the poster re-rooted.
+        let photo = r#"<source srcset="./p.k.480.webp 480w, ./p.k.800.webp 800w"><img src="./p.k.800.jpg" srcset="./p.k.480.jpg 480w, https://e.org/x.jpg 900w"><video poster="./v.k.800.jpg">"#;
+        assert_eq!(
+            for_print(photo, "./", "page-home", &anchors),
+            r#"<source srcset="../p.k.480.webp 480w, ../p.k.800.webp 800w"><img src="../p.k.800.jpg" srcset="../p.k.480.jpg 480w, https://e.org/x.jpg 900w"><video poster="../v.k.800.jpg">"#
         );
         assert_eq!(print_anchor("stretches/lunge/"), "page-stretches-lunge");
         assert!(

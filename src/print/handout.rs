@@ -114,10 +114,16 @@ fn strip_heading_anchor(h: &str) -> String {
 fn reroot(html: &str, page: &str) -> String {
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
-    while let Some(k) = [" href=\"", " src=\"", " aria-describedby=\""]
-        .iter()
-        .filter_map(|p| rest.find(p).map(|i| (i, *p)))
-        .min()
+    while let Some(k) = [
+        " href=\"",
+        " src=\"",
+        " aria-describedby=\"",
+        " srcset=\"",
+        " poster=\"",
+    ]
+    .iter()
+    .filter_map(|p| rest.find(p).map(|i| (i, *p)))
+    .min()
     {
         let (i, pat) = k;
         out.push_str(&rest[..i]);
@@ -128,6 +134,20 @@ fn reroot(html: &str, page: &str) -> String {
         let value = &rest[value_start..value_end];
         if pat == " aria-describedby=\"" {
             // dropped: the long description is not on the handout
+        } else if pat == " srcset=\"" {
+            // a photo's variants: each relative candidate one folder deeper
+            let deeper = value
+                .split(", ")
+                .map(|c| {
+                    if is_external(c) || c.starts_with('/') {
+                        c.to_string()
+                    } else {
+                        format!("../{c}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push_str(&format!("{pat}{deeper}\""));
         } else if let Some(frag) = value.strip_prefix('#') {
             out.push_str(&format!("{pat}{page}#{frag}\""));
         } else if is_external(value) || value.starts_with('/') {
@@ -155,6 +175,19 @@ fn is_external(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn photo_variants_go_one_folder_deeper() {
+        let out = reroot(
+            "<img src=\"../p.k.800.jpg\" srcset=\"../p.k.480.jpg 480w, ../p.k.800.jpg 800w\"><video poster=\"../v.jpg\">",
+            "../../release/",
+        );
+        assert!(
+            out.contains("srcset=\"../../p.k.480.jpg 480w, ../../p.k.800.jpg 800w\"")
+                && out.contains("poster=\"../../v.jpg\""),
+            "{out}"
+        );
+    }
 
     #[test]
     fn keeps_steps_figures_and_safety_with_their_headings() {
