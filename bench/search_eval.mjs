@@ -45,7 +45,7 @@ async function guideQuery(code, q, limit) {
     createElement() { return { setAttribute() {}, appendChild() {}, style: {} }; },
     addEventListener() {}, removeEventListener() {},
   };
-  const ctx = vm.createContext({ document, location: { protocol: "file:", search: "" }, console, setTimeout, clearTimeout, Promise, URLSearchParams });
+  const ctx = vm.createContext({ document, location: { protocol: "file:", search: "" }, console, setTimeout, clearTimeout, Promise, URLSearchParams, atob, Blob, Response, DecompressionStream });
   ctx.window = ctx;
   vm.runInContext(code, ctx);
   const res = await ctx.guideSearch.query(q, limit);

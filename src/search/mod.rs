@@ -2,7 +2,8 @@
 //! query needs, as scripts so it works from `file://` as well as over HTTP.
 //!
 //! Every file is a script calling `guideSearch.add(name, data)` (JSONP-style: a `<script>`
-//! loads from disk where `fetch` cannot), see [`format`]:
+//! loads from disk where `fetch` cannot); shards and chunks hold their data deflated, see
+//! [`format`]:
 //! - `search/meta.js`: page count, chunk size, stemmer, the list of term shards;
 //! - `search/stem.js`: the Snowball stemmer of the guide's language, for the query side;
 //! - `search/t/<key>.js`: terms whose first two characters (one if CJK) are `key` (a large
@@ -275,7 +276,10 @@ impl Index {
             let name = format!("p/{k}");
             self.files.insert(
                 format!("search/{name}.js"),
-                Bytes::from(format::script(&name, &rows)),
+                Bytes::from(format::packed(
+                    &name,
+                    &serde_json::to_vec(&rows).expect("JSON of plain data"),
+                )),
             );
         }
         let keys: Vec<String> = self
@@ -285,7 +289,7 @@ impl Index {
             .collect();
         let stem = tok.stemmer_name();
         let meta = serde_json::json!({
-            "v": 2, "pages": self.entries.len(), "chunk": CHUNK,
+            "v": 3, "pages": self.entries.len(), "chunk": CHUNK,
             "sections": MAX_SECTIONS, "stem": stem.is_some(), "shards": keys,
         });
         self.files.insert(
