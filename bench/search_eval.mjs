@@ -41,7 +41,7 @@ async function guideQuery(code, q, limit) {
   const document = {
     documentElement: { getAttribute() { return null; }, setAttribute() {} },
     body, head,
-    querySelector() { return null; }, querySelectorAll() { return []; },
+    querySelector() { return null; }, querySelectorAll() { return []; }, getElementById() { return null; },
     createElement() { return { setAttribute() {}, appendChild() {}, style: {} }; },
     addEventListener() {}, removeEventListener() {},
   };
