@@ -22,10 +22,11 @@ pub mod format;
 pub mod query;
 pub mod tokens;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use bytes::Bytes;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::markdown::TextSection;
 pub use tokens::Tokenizer;
@@ -64,7 +65,7 @@ impl Entry {
     fn new(d: &Doc, tok: &Tokenizer) -> Entry {
         let n = d.sections.len().clamp(1, MAX_SECTIONS);
         // (tier, frequency) per term and section.
-        let mut counts: HashMap<String, Vec<(u32, u32, u32)>> = HashMap::new();
+        let mut counts: HashMap<String, Vec<(u32, u32, u32)>> = HashMap::default();
         let mut add = |t: &str, sec: u32, tier: u32| {
             let list = match counts.get_mut(t) {
                 Some(l) => l,
@@ -185,7 +186,7 @@ impl Index {
 
     /// A fresh index: postings grouped by term in one pass (page ids arrive in order).
     fn group_fresh(&mut self, touched: &mut Touched) {
-        let mut by_term: HashMap<&str, Vec<Posting>> = HashMap::new();
+        let mut by_term: HashMap<&str, Vec<Posting>> = HashMap::default();
         for (page, e) in self.entries.iter().enumerate() {
             for (t, list) in &e.terms {
                 let p = by_term.entry(t.as_str()).or_default();

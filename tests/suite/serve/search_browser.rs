@@ -208,7 +208,10 @@ async fn search_over_http_and_from_disk() {
     check_parity(&c, &g.path("public"), "en", "bundled").await;
     no_failed_loads(&c).await;
     assert_eq!(console_errors(&c).await, Vec::<String>::new(), "over HTTP");
+    // Leave the served page first: its live-reload socket would log the server's going.
+    c.goto("about:blank").await.unwrap();
     handle.shutdown().await;
+    console_errors(&c).await;
 
     // From disk: each fixture's built folder opened as file://.
     for (name, lang, q, path_end, anchor) in [
