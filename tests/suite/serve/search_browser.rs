@@ -240,6 +240,13 @@ async fn search_over_http_and_from_disk() {
             href.contains("index.html"),
             "file links name index.html: {href}"
         );
+        if name == "search_en" {
+            // A match in the section heading alone is marked there.
+            type_query(&c, "levator").await;
+            let marked = "return document.querySelector('#guide-search-results .search-list a .sr-section mark').textContent;";
+            assert_eq!(js(&c, marked).await, json!("Levator"), "the heading's match marked");
+            type_query(&c, q).await;
+        }
         keys_and_live_region(&c).await;
         follow_first(&c, path_end, anchor).await;
         check_vectors(&c, lang).await;

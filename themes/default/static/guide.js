@@ -564,8 +564,15 @@
           var li = el("li"), hash = h.url.indexOf("#");
           var path = hash < 0 ? h.url : h.url.slice(0, hash), frag = hash < 0 ? "" : h.url.slice(hash);
           var a = el("a", { href: fileHref(ROOT + path) + "?highlight=" + encodeURIComponent(q.trim()) + frag });
-          a.appendChild(el("span", { "class": "sr-title" }, h.title || path || T("untitled")));
-          if (h.heading) a.appendChild(el("span", { "class": "sr-section" }, h.heading));
+          // The title and the heading are marked too: a match may be in them alone.
+          var title = el("span", { "class": "sr-title" });
+          appendMarked(title, h.title || path || T("untitled"), res.words);
+          a.appendChild(title);
+          if (h.heading) {
+            var head = el("span", { "class": "sr-section" });
+            appendMarked(head, h.heading, res.words);
+            a.appendChild(head);
+          }
           var sn = el("span", { "class": "sr-snippet" });
           appendMarked(sn, snippet(h.text, res.words), res.words);
           a.appendChild(sn);
