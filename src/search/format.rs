@@ -42,7 +42,10 @@ pub fn packed(name: &str, json: &[u8]) -> Vec<u8> {
     let deflated = z.finish().expect("deflating into memory");
     let mut out = format!("guideSearch.add({},\"", serde_json::json!(name)).into_bytes();
     let at = out.len();
-    out.resize(at + base64::encoded_len(deflated.len(), true).expect("small"), 0);
+    out.resize(
+        at + base64::encoded_len(deflated.len(), true).expect("small"),
+        0,
+    );
     let n = B64
         .encode_slice(&deflated, &mut out[at..])
         .expect("sized above");

@@ -58,7 +58,11 @@ async fn keys_and_live_region(c: &Client) {
     let input = c.find(Locator::Id("guide-search-input")).await.unwrap();
     input.send_keys(&Key::Down.to_string()).await.unwrap();
     let active = "return document.activeElement.id || document.activeElement.tagName;";
-    assert_eq!(js(c, active).await, json!("A"), "ArrowDown: the first result");
+    assert_eq!(
+        js(c, active).await,
+        json!("A"),
+        "ArrowDown: the first result"
+    );
     let first = c.active_element().await.unwrap();
     first.send_keys(&Key::Up.to_string()).await.unwrap();
     assert_eq!(
@@ -79,7 +83,11 @@ async fn keys_and_live_region(c: &Client) {
     );
     input.send_keys(&Key::Escape.to_string()).await.unwrap();
     let hidden = "return document.getElementById('guide-search-results').hidden;";
-    assert_eq!(js(c, hidden).await, json!(true), "Escape closes the results");
+    assert_eq!(
+        js(c, hidden).await,
+        json!(true),
+        "Escape closes the results"
+    );
 }
 
 /// Follows the first result by keyboard (ArrowDown, Enter) and waits for its page.
@@ -244,14 +252,22 @@ async fn search_over_http_and_from_disk() {
             // A match in the section heading alone is marked there.
             type_query(&c, "levator").await;
             let marked = "return document.querySelector('#guide-search-results .search-list a .sr-section mark').textContent;";
-            assert_eq!(js(&c, marked).await, json!("Levator"), "the heading's match marked");
+            assert_eq!(
+                js(&c, marked).await,
+                json!("Levator"),
+                "the heading's match marked"
+            );
             type_query(&c, q).await;
         }
         keys_and_live_region(&c).await;
         follow_first(&c, path_end, anchor).await;
         check_vectors(&c, lang).await;
         check_parity(&c, &g.path("public"), lang, name).await;
-        assert_eq!(console_errors(&c).await, Vec::<String>::new(), "{name} from disk");
+        assert_eq!(
+            console_errors(&c).await,
+            Vec::<String>::new(),
+            "{name} from disk"
+        );
     }
     c.close().await.unwrap();
 }
