@@ -241,6 +241,22 @@ fn without_comments(css: &str) -> String {
     out
 }
 
+fn simple(sel: &str) -> Option<(Option<String>, Vec<String>)> {
+    if sel.is_empty() || sel.contains(|c: char| " >+~[:#*".contains(c)) {
+        return None;
+    }
+    let mut parts = sel.split('.');
+    let tag = parts.next().filter(|t| !t.is_empty()).map(str::to_string);
+    Some((tag, parts.map(str::to_string).collect()))
+}
+
+fn declarations(css: &str) -> Vec<(String, String)> {
+    css.split(';')
+        .filter_map(|d| d.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -256,20 +272,4 @@ mod tests {
         assert!(r[0].matches("path", &["a"]) && r[1].matches("path", &["b"]));
         assert_eq!(r[1].decls, vec![("fill".to_string(), "blue".to_string())]);
     }
-}
-
-fn simple(sel: &str) -> Option<(Option<String>, Vec<String>)> {
-    if sel.is_empty() || sel.contains(|c: char| " >+~[:#*".contains(c)) {
-        return None;
-    }
-    let mut parts = sel.split('.');
-    let tag = parts.next().filter(|t| !t.is_empty()).map(str::to_string);
-    Some((tag, parts.map(str::to_string).collect()))
-}
-
-fn declarations(css: &str) -> Vec<(String, String)> {
-    css.split(';')
-        .filter_map(|d| d.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect()
 }
