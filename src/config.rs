@@ -127,6 +127,12 @@ pub struct BuildSection {
     /// Hidden files or folders of the content folder to publish (`.well-known`).
     #[serde(default)]
     pub include_hidden: Vec<String>,
+    /// The smallest diagram label the audit accepts, in CSS px at a 360 px wide figure.
+    #[serde(
+        default = "default_diagram_label_px",
+        deserialize_with = "diagram_label_px"
+    )]
+    pub diagram_label_px: f64,
 }
 
 impl Default for BuildSection {
@@ -142,7 +148,25 @@ impl Default for BuildSection {
             bibliography: default_bibliography(),
             allow_outside: Vec::new(),
             include_hidden: Vec::new(),
+            diagram_label_px: default_diagram_label_px(),
         }
+    }
+}
+
+fn default_diagram_label_px() -> f64 {
+    crate::content::svg_audit::MIN_LABEL_PX
+}
+
+/// `diagram-label-px`: a size a label can have (a negative or huge value would silently
+/// turn the audit off or make every label a warning).
+fn diagram_label_px<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let px = f64::deserialize(d)?;
+    if px.is_finite() && (1.0..=100.0).contains(&px) {
+        Ok(px)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "diagram-label-px is a label size in CSS px from 1 to 100, not {px}"
+        )))
     }
 }
 
