@@ -40,7 +40,7 @@ pub(crate) fn add_languages(mut built: Built, cfg: &Config) -> Result<Built, Dia
             fallback: Some((cfg.content_dir(), cfg.build.content.clone())),
             ..t.clone()
         });
-        let sub = super::session::build_loaded(c.clone(), Default::default())?;
+        let sub = super::session::build_loaded(c.clone(), Default::default(), None)?;
         if let Some(w) = missing_pages(cfg, &c) {
             built.warnings.push(w);
         }

@@ -29,6 +29,7 @@ use crate::config::{Config, Overrides};
 use crate::diag::Diagnostics;
 use crate::markdown::Rendered;
 use crate::output::OutputTree;
+use crate::output::write::Stage;
 use cache::{Cache, Mode, Staged, State};
 use clock::Clock;
 use read::Changed;
@@ -65,8 +66,13 @@ pub struct Built {
 }
 
 /// Every phase but the search index, on the last build's `cache`, after `changed` files
-/// changed: the tree and the next cache state, or every problem found.
-fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diagnostics> {
+/// changed: the tree and the next cache state, or every problem found. With a `stage`
+/// (a one-shot build), pages are written there as they are rendered instead.
+fn phases(
+    cache: &Cache,
+    changed: &[PathBuf],
+    (mode, stage): (Mode, Option<&Stage>),
+) -> Result<Staged, Diagnostics> {
     let (cfg, last) = (&cache.cfg, &cache.state);
     let changed = Changed(changed);
     let mut clock = Clock::default();
@@ -106,7 +112,7 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
         &input,
         &titles,
         &todo,
-        (&last.site, mode),
+        (&last.site, mode, stage),
         &read.asset_bytes,
         &mut clock,
     )

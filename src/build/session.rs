@@ -8,6 +8,7 @@ use super::cache::{Cache, Mode, commit};
 use super::{BuildOptions, Built, phases};
 use crate::config::Config;
 use crate::diag::Diagnostics;
+use crate::output::write::Stage;
 
 /// Builds once, with nothing cached.
 pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
@@ -15,9 +16,12 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
 }
 
 /// Builds once the project whose book.toml is already loaded as `cfg` (its root absolute).
+/// With a `stage`, page files are written there as they are rendered and left out of
+/// [`Built::tree`].
 pub(crate) fn build_loaded(
     cfg: Config,
     overrides: crate::config::Overrides,
+    stage: Option<&Stage>,
 ) -> Result<Built, Diagnostics> {
     let mut session = Session {
         opts: BuildOptions {
@@ -28,7 +32,7 @@ pub(crate) fn build_loaded(
         pending: Vec::new(),
         mode: Mode::Once,
     };
-    session.run_on(Cache::with_config(cfg)?, true)
+    session.run_on(Cache::with_config(cfg)?, true, stage)
 }
 
 /// A build that can be repeated cheaply after edits.
@@ -94,19 +98,24 @@ impl Session {
     /// Builds on the cache, or from nothing when there is none.
     fn run(&mut self) -> Result<Built, Diagnostics> {
         match self.cache.take() {
-            Some(c) => self.run_on(c, false),
+            Some(c) => self.run_on(c, false, None),
             None => {
                 self.pending.clear();
                 let fresh = Cache::load(&self.opts.root, &self.opts.overrides)?;
-                self.run_on(fresh, true)
+                self.run_on(fresh, true, None)
             }
         }
     }
 
     /// Builds on `prev` and replaces the cache whole on success; after a failure the cache
     /// stays as the last success left it.
-    fn run_on(&mut self, prev: Cache, from_scratch: bool) -> Result<Built, Diagnostics> {
-        match phases(&prev, &self.pending, self.mode) {
+    fn run_on(
+        &mut self,
+        prev: Cache,
+        from_scratch: bool,
+        stage: Option<&Stage>,
+    ) -> Result<Built, Diagnostics> {
+        match phases(&prev, &self.pending, (self.mode, stage)) {
             Ok(staged) => {
                 let (built, cache) = commit(prev, staged);
                 self.pending.clear();

@@ -28,12 +28,18 @@ pub(super) fn build(
     } else {
         None
     };
-    let built = build_loaded(cfg, overrides)?;
+    // Pages go to the staging folder as they are rendered: the build never holds the site.
+    let stage = match &prepared {
+        Some(p) => Some(p.stage(&cfg)?),
+        None => None,
+    };
+    let built = build_loaded(cfg, overrides, stage.as_ref())?;
     super::report_warnings(&built.warnings, g);
     let out = built.config.output_dir();
     let before_write = Instant::now();
-    match &prepared {
-        Some(p) => p.write(&built.config, &built.tree)?,
+    let streamed = stage.as_ref().map_or(0, write::Stage::written);
+    match stage {
+        Some(s) => s.finish(&built.config, &built.tree)?,
         None if write_out => write::write(&built.config, &built.tree, &out)?,
         None => {}
     }
@@ -70,7 +76,7 @@ pub(super) fn build(
                 built.pages, built.assets
             )
         };
-        println!("{verb} ({} files) in {ms:.0} ms{warned}", built.tree.len());
+        println!("{verb} ({} files) in {ms:.0} ms{warned}", built.tree.len() + streamed);
     }
     Ok(())
 }

@@ -12,19 +12,32 @@ const SECTION: &str = "<section class=\"print-page ";
 
 /// The print view's files: `print/index.html` alone when `html` is at most `limit` bytes,
 /// else it and one `print/<n>/index.html` per chapter.
+#[cfg(test)]
 pub(crate) fn files(html: String, limit: usize) -> Vec<(String, String)> {
-    let starts: Vec<usize> = html.match_indices(CHAPTER).map(|(i, _)| i).collect();
-    let (Some(&first), Some(main_end)) = (starts.first(), html.rfind("</main>")) else {
-        return vec![("print/index.html".into(), html)];
+    let mut out = Vec::new();
+    each(html, limit, |path, file| out.push((path, file)));
+    out
+}
+
+/// [`files`], each handed to `emit` as soon as it is cut (so only one part is held beside
+/// the whole view).
+pub(crate) fn each(html: String, limit: usize, mut emit: impl FnMut(String, String)) {
+    let whole = |html| ("print/index.html".to_string(), html);
+    let starts: Vec<usize> = if html.len() <= limit {
+        Vec::new()
+    } else {
+        html.match_indices(CHAPTER).map(|(i, _)| i).collect()
     };
-    if html.len() <= limit || main_end < first {
-        return vec![("print/index.html".into(), html)];
-    }
+    let (Some(&first), Some(main_end)) = (starts.first(), html.rfind("</main>")) else {
+        let (p, h) = whole(html);
+        return emit(p, h);
+    };
     let body_start = html
         .find("<main")
         .and_then(|m| html[m..].find('>').map(|e| m + e + 1));
-    let Some(body_start) = body_start.filter(|&b| b <= first) else {
-        return vec![("print/index.html".into(), html)];
+    let Some(body_start) = body_start.filter(|&b| b <= first && main_end >= first) else {
+        let (p, h) = whole(html);
+        return emit(p, h);
     };
     let part_head = html[..body_start]
         .replace("href=\"../", "href=\"../../")
@@ -46,7 +59,6 @@ pub(crate) fn files(html: String, limit: usize) -> Vec<(String, String)> {
             }
         }
     }
-    let mut out = Vec::with_capacity(chunks.len());
     for (k, chunk) in chunks.iter().enumerate() {
         let body = relink(chunk, k, &home);
         let file = if k == 0 {
@@ -61,9 +73,8 @@ pub(crate) fn files(html: String, limit: usize) -> Vec<(String, String)> {
         } else {
             format!("print/{k}/index.html")
         };
-        out.push((path, file));
+        emit(path, file);
     }
-    out
 }
 
 /// `href="#page-x…"` to a page in another file → that file's address with the fragment.
