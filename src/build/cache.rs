@@ -126,8 +126,9 @@ pub(crate) struct Staged {
 }
 
 /// The one place the cache changes: the search index is brought up to date and the new
-/// state replaces the old.
-pub(crate) fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
+/// state replaces the old. A one-shot build (`mode`) builds an index that keeps only its
+/// files.
+pub(crate) fn commit(prev: Cache, staged: Staged, mode: Mode) -> (Built, Cache) {
     let Staged {
         state,
         mut tree,
@@ -139,6 +140,9 @@ pub(crate) fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
         mut clock,
     } = staged;
     let mut cache = Cache { state, ..prev };
+    if mode == Mode::Once {
+        cache.search = search::Index::once();
+    }
     let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
     let language = cache.cfg.book.language.clone();
     assemble::search_files(

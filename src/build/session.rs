@@ -117,7 +117,7 @@ impl Session {
     ) -> Result<Built, Diagnostics> {
         match phases(&prev, &self.pending, (self.mode, stage)) {
             Ok(staged) => {
-                let (built, cache) = commit(prev, staged);
+                let (built, cache) = commit(prev, staged, self.mode);
                 self.pending.clear();
                 let cfg = cache.cfg.clone();
                 self.cache = Some(cache);

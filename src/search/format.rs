@@ -22,6 +22,14 @@ pub fn script(name: &str, data: &impl serde::Serialize) -> Vec<u8> {
     out
 }
 
+/// [`script`] of data already serialised as JSON text.
+pub(crate) fn script_raw(name: &str, json: &str) -> Vec<u8> {
+    let mut out = format!("guideSearch.add({},", serde_json::json!(name)).into_bytes();
+    out.extend_from_slice(json.as_bytes());
+    out.extend_from_slice(b");\n");
+    out
+}
+
 /// The name and data of one of [`script`]'s outputs.
 pub fn parse_script(bytes: &[u8]) -> Option<(String, serde_json::Value)> {
     let text = std::str::from_utf8(bytes).ok()?;
