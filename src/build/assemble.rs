@@ -18,8 +18,8 @@ use crate::content::{PageId, Site};
 use crate::diag::Diagnostics;
 use crate::markdown::{Rendered, highlight};
 use crate::output::OutputTree;
-use crate::output::write::Stage;
 use crate::output::site_files::{fingerprinted, robots, sitemap};
+use crate::output::write::Stage;
 use crate::render::Renderer;
 use crate::render::context::{AssetsCtx, Common, NotFoundTemplate, SiteCtx};
 use crate::render::theme::Theme;
@@ -99,6 +99,7 @@ pub(crate) fn assemble(
             .or_insert_with(|| bytes.clone());
     }
     clock.lap("templates");
+    super::progress::enter(super::progress::phase::PRINT, 0);
     let print = site_wide(
         input,
         titles,
@@ -236,7 +237,9 @@ fn site_wide(
     }
     // The pages a stage holds (not in the tree), for the handouts' check below.
     let staged: HashSet<String> = match stage {
-        Some(_) => (0..site.pages.len()).map(|id| input.output_path(id)).collect(),
+        Some(_) => (0..site.pages.len())
+            .map(|id| input.output_path(id))
+            .collect(),
         None => HashSet::new(),
     };
     for (path, html) in crate::print::handout::render_all(

@@ -143,6 +143,7 @@ pub(crate) fn commit(prev: Cache, staged: Staged, mode: Mode) -> (Built, Cache) 
     if mode == Mode::Once {
         cache.search = search::Index::once();
     }
+    super::progress::enter(super::progress::phase::SEARCH, 0);
     let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
     let language = cache.cfg.book.language.clone();
     assemble::search_files(

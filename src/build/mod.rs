@@ -18,6 +18,7 @@ mod clock;
 mod languages;
 mod plan;
 mod print;
+pub(crate) mod progress;
 mod read;
 mod session;
 mod templates;
@@ -77,6 +78,7 @@ fn phases(
     let changed = Changed(changed);
     let mut clock = Clock::default();
     clock.lap("start");
+    progress::enter(progress::phase::READING, 0);
     let mut diags = Diagnostics::new();
     diags.extend(cache.renderer.warnings.clone());
     let read = read::read(cfg, last, changed, &mut diags);
@@ -89,11 +91,13 @@ fn phases(
     );
     diags.extend(order_diags);
     clock.lap("order");
+    progress::enter(progress::phase::MARKDOWN, site.pages.len());
     let with = (last.for_bodies(), changed, &read.edited_images);
     let strings = &cache.renderer.strings;
     let bodies = bodies::render((cfg, strings), &site, &read.images, with, &mut diags);
     let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
     clock.lap("markdown");
+    progress::enter(progress::phase::CHECKING, 0);
     let (warnings, reviews) =
         check::check(cfg, &site, (&plain, &read.images), &cache.theme, diags)?;
     clock.lap("validate");
@@ -108,6 +112,7 @@ fn phases(
     let titles = input.titles();
     let has_code = assemble::needs_highlight(&plain);
     let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), has_code, &bodies.edited);
+    progress::enter(progress::phase::TEMPLATES, todo.len());
     let (tree, site_cache) = assemble::assemble(
         &input,
         &titles,

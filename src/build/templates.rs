@@ -35,6 +35,7 @@ pub(super) fn render(
         .par_iter()
         .map(|&id| {
             let (html, deps) = page_html(input, titles, id, site_ctx, assets)?;
+            super::progress::page_done();
             match stage {
                 Some(s) => {
                     s.put(&input.output_path(id), html.as_bytes())?;

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::overrides;
+use super::{overrides, progress};
 use crate::build::build_loaded;
 use crate::cli::{BuildArgs, Global};
 use crate::diag::Diagnostics;
@@ -33,7 +33,10 @@ pub(super) fn build(
         Some(p) => Some(p.stage(&cfg)?),
         None => None,
     };
-    let built = build_loaded(cfg, overrides, stage.as_ref())?;
+    let line = progress::start(start, g.quiet);
+    let built = build_loaded(cfg, overrides, stage.as_ref());
+    drop(line);
+    let built = built?;
     super::report_warnings(&built.warnings, g);
     let out = built.config.output_dir();
     let before_write = Instant::now();
@@ -76,7 +79,10 @@ pub(super) fn build(
                 built.pages, built.assets
             )
         };
-        println!("{verb} ({} files) in {ms:.0} ms{warned}", built.tree.len() + streamed);
+        println!(
+            "{verb} ({} files) in {ms:.0} ms{warned}",
+            built.tree.len() + streamed
+        );
     }
     Ok(())
 }

@@ -121,10 +121,7 @@ impl Entry {
             })
             .collect();
         terms.sort_unstable();
-        Entry {
-            row,
-            terms,
-        }
+        Entry { row, terms }
     }
 }
 
