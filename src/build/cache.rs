@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 
-use super::Built;
 use super::assemble::{self, SiteCache};
 use super::bodies;
 use super::clock::Clock;
 use super::plan::{self, Place};
+use super::{Built, Mode};
 use crate::config::{self, Config, Overrides};
 use crate::content::assets::ImageInfo;
 use crate::content::{self, Loaded, walk};
@@ -20,15 +20,6 @@ use crate::output::OutputTree;
 use crate::render::Renderer;
 use crate::render::theme::Theme;
 use crate::search;
-
-/// Whether builds repeat: a one-shot build keeps nothing only a rebuild would use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
-    /// `guide build`, `guide check`.
-    Once,
-    /// `guide serve`: a rebuild follows every edit.
-    Repeat,
-}
 
 /// What survives between builds: made whole by a successful build, never patched.
 pub(crate) struct Cache {

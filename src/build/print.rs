@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::assemble::Input;
-use super::cache::Mode;
+use super::Mode;
+use super::input::Input;
 use crate::content::PageId;
 use crate::diag::Diagnostic;
 use crate::markdown::root_prefix;
