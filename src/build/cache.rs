@@ -149,6 +149,7 @@ pub(crate) fn commit(prev: Cache, staged: Staged, mode: Mode) -> (Built, Cache) 
     let built = Built {
         warnings,
         timings: clock.laps,
+        peaks: clock.peaks,
         tree,
         config: cache.cfg.clone(),
         pages: site.pages.len(),

@@ -36,6 +36,7 @@ use cache::{Cache, Staged, State};
 use clock::Clock;
 use read::Changed;
 
+pub(crate) use clock::peak_rss_kib;
 pub(crate) use session::build_loaded;
 pub use session::{Session, build};
 
@@ -74,6 +75,8 @@ pub struct Built {
     pub warnings: Diagnostics,
     /// Time spent in each phase, for `--verbose` and profiling.
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// The process's peak memory (KiB) at the end of each phase of [`Built::timings`].
+    pub peaks: Vec<Option<u64>>,
 }
 
 /// Every phase but the search index, on the last build's `cache`, after `changed` files

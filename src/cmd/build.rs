@@ -47,13 +47,18 @@ pub(super) fn build(
         None => {}
     }
     if g.verbose {
-        for (phase, t) in &built.timings {
-            eprintln!("  {phase:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
+        // The peak memory so far after each phase: which phase makes the build's peak.
+        let peak =
+            |kib: Option<u64>| kib.map_or(String::new(), |k| format!("  peak {} MiB", k / 1024));
+        for (i, (phase, t)) in built.timings.iter().enumerate() {
+            let p = peak(built.peaks.get(i).copied().flatten());
+            eprintln!("  {phase:<10} {:>8.1} ms{p}", t.as_secs_f64() * 1000.0);
         }
         eprintln!(
-            "  {:<10} {:>8.1} ms",
+            "  {:<10} {:>8.1} ms{}",
             "write",
-            before_write.elapsed().as_secs_f64() * 1000.0
+            before_write.elapsed().as_secs_f64() * 1000.0,
+            peak(crate::build::peak_rss_kib())
         );
     }
     if !g.quiet {
