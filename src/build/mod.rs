@@ -19,6 +19,7 @@ mod input;
 mod languages;
 mod plan;
 mod print;
+pub(crate) mod progress;
 mod read;
 mod session;
 mod templates;
@@ -34,10 +35,12 @@ use crate::content::assets::ImageInfo;
 use crate::diag::Diagnostics;
 use crate::markdown::Rendered;
 use crate::output::OutputTree;
+use crate::output::write::Stage;
 use cache::{Cache, Staged, State};
 use clock::Clock;
 use read::Changed;
 
+pub(crate) use clock::peak_rss_kib;
 pub(crate) use session::build_loaded;
 pub use session::{Session, build};
 
@@ -78,15 +81,23 @@ pub struct Built {
     pub timings: Vec<(&'static str, std::time::Duration)>,
     /// Photos decoded and re-encoded by this build, and photos taken from the cache.
     pub images: (usize, usize),
+    /// The process's peak memory (KiB) at the end of each phase of [`Built::timings`].
+    pub peaks: Vec<Option<u64>>,
 }
 
 /// Every phase but the search index, on the last build's `cache`, after `changed` files
-/// changed: the tree and the next cache state, or every problem found.
-fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diagnostics> {
+/// changed: the tree and the next cache state, or every problem found. With a `stage`
+/// (a one-shot build), pages are written there as they are rendered instead.
+fn phases(
+    cache: &Cache,
+    changed: &[PathBuf],
+    (mode, stage): (Mode, Option<&Stage>),
+) -> Result<Staged, Diagnostics> {
     let (cfg, last) = (&cache.cfg, &cache.state);
     let changed = Changed(changed);
     let mut clock = Clock::default();
     clock.lap("start");
+    progress::enter(progress::phase::READING, 0);
     let mut diags = Diagnostics::new();
     diags.extend(cache.renderer.warnings.clone());
     let read = read::read(cfg, last, changed, &mut diags);
@@ -99,6 +110,7 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     );
     diags.extend(order_diags);
     clock.lap("order");
+    progress::enter(progress::phase::MARKDOWN, site.pages.len());
     let with = (last.for_bodies(), changed, &read.edited_images);
     let strings = &cache.renderer.strings;
     let bodies = bodies::render((cfg, strings), &site, &read.images, with, &mut diags);
@@ -109,6 +121,7 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
         diags.push(d.clone());
     }
     clock.lap("images");
+    progress::enter(progress::phase::CHECKING, 0);
     let (warnings, reviews) =
         check::check(cfg, &site, (&plain, &read.images), &cache.theme, diags)?;
     clock.lap("validate");
@@ -123,11 +136,12 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     let titles = input.titles();
     let has_code = assemble::needs_highlight(&plain);
     let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), has_code, &bodies.edited);
+    progress::enter(progress::phase::TEMPLATES, todo.len());
     let (tree, site_cache) = assemble::assemble(
         &input,
         &titles,
         &todo,
-        (&last.site, mode),
+        (&last.site, mode, stage),
         &read.asset_bytes,
         &mut clock,
     )
