@@ -9,6 +9,7 @@ use bytes::Bytes;
 
 use super::cache::Mode;
 use super::clock::Clock;
+use super::handouts;
 use super::plan::Deps;
 use super::print::{self, PrintCache};
 use super::templates::{self, Templated};
@@ -32,6 +33,8 @@ pub(super) struct Input<'a> {
     pub(super) site: &'a Site,
     /// Every page's Markdown result, by page id.
     pub(super) rendered: &'a [&'a Rendered],
+    /// The same, shared (what the kept site-wide files were made of is compared by pointer).
+    pub(super) bodies: &'a [std::sync::Arc<Rendered>],
     /// Templates.
     pub(super) renderer: &'a Renderer,
     /// Theme files (static assets).
@@ -94,7 +97,7 @@ pub(crate) fn assemble(
             .or_insert_with(|| bytes.clone());
     }
     clock.lap("templates");
-    let print = site_wide(
+    let (print, handouts) = site_wide(
         input,
         titles,
         (&site_ctx, &assets),
@@ -103,7 +106,13 @@ pub(crate) fn assemble(
         todo,
     )?;
     clock.lap("print");
-    Ok((tree, SiteCache { html, deps, print }))
+    let cache = SiteCache {
+        html,
+        deps,
+        print,
+        handouts,
+    };
+    Ok((tree, cache))
 }
 
 /// Every page's HTML by output path, and what each shows: the pages just rendered, the
@@ -140,7 +149,7 @@ fn pages(
     (html, deps)
 }
 
-/// Whether the highlighting stylesheet is part of the site (and linked from every head).
+/// Whether the highlighting stylesheet is part of the site (each page with code links it).
 pub(crate) fn needs_highlight(rendered: &[&Rendered]) -> bool {
     rendered.iter().any(|r| r.has_code)
 }
@@ -178,6 +187,8 @@ pub(crate) struct SiteCache {
     pub(crate) deps: Deps,
     /// The print view's parts.
     print: PrintCache,
+    /// The handouts.
+    handouts: handouts::Kept,
 }
 
 /// Adds the files made of the whole site: 404, print view, redirects, sitemap and robots.txt.
@@ -188,7 +199,7 @@ fn site_wide(
     tree: &mut OutputTree,
     (last, mode): (&SiteCache, Mode),
     todo: &[PageId],
-) -> Result<PrintCache, Diagnostics> {
+) -> Result<(PrintCache, handouts::Kept), Diagnostics> {
     let site = input.site;
     let cfg = input.cfg;
     let base_path = cfg
@@ -198,7 +209,9 @@ fn site_wide(
         .and_then(|b| b.splitn(4, '/').nth(3))
         .map(|p| format!("/{p}"));
     let root404 = base_path.unwrap_or_else(|| "/".into());
-    let common = |root: String| Common {
+    // The print view shows every page: it links the highlighting stylesheet when any has code.
+    let plain = templates::for_page(assets, false);
+    let common_with = |root: String, assets| Common {
         root,
         site: site_ctx,
         assets,
@@ -206,28 +219,31 @@ fn site_wide(
         print_url: "print/",
         generator: GENERATOR,
     };
+    let common = |root: String| common_with(root, assets);
     tree.insert(
         "404.html",
         input.renderer.render(
             "404.html",
             &NotFoundTemplate {
-                common: common(root404),
+                common: common_with(root404, &plain),
             },
         )?,
     );
 
     let shell = (assets, common("../".into()));
-    let (html, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
     // Over about 5 MB, one file per top-level section (see print::split).
-    for (path, part) in crate::print::split::files(html, crate::print::split::LIMIT) {
+    let (files, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
+    for (path, part) in files {
         tree.insert(path, part);
     }
-    for (path, html) in crate::print::handout::render_all(
-        (site, input.rendered, titles),
-        input.renderer,
-        common,
-        cfg.book.base_url.as_deref(),
-    )? {
+    let handout_common = |root, has_code| common_with(root, if has_code { assets } else { &plain });
+    let (handouts, kept_handouts) = handouts::files(
+        (input, titles),
+        assets,
+        &handout_common,
+        (&last.handouts, mode),
+    )?;
+    for (path, html) in handouts {
         if tree.files.contains_key(&path) {
             let msg = format!("a handout would be written over the page at `{path}`");
             return Err(crate::diag::Diagnostic::error(msg)
@@ -248,7 +264,7 @@ fn site_wide(
         tree.insert("sitemap.xml", sitemap(base, &urls));
         tree.insert("robots.txt", robots(base));
     }
-    Ok(print)
+    Ok((print, kept_handouts))
 }
 
 /// Brings the search index to the site and adds its files to `tree`: only the documents

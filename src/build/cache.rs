@@ -49,9 +49,6 @@ pub(crate) struct State {
     pub(crate) rendered: bodies::Kept,
     pub(crate) layout: Vec<Place>,
     pub(crate) link_targets: Vec<String>,
-    /// Whether some page had code last time: every page's head links the highlighting
-    /// stylesheet only then.
-    pub(crate) had_code: Option<bool>,
     /// The last walk of the content folder and what it reported.
     pub(crate) walked: Option<(walk::Walk, Diagnostics)>,
     pub(crate) site: SiteCache,
@@ -70,7 +67,6 @@ impl State {
     pub(crate) fn for_plan(&self) -> plan::Last<'_> {
         plan::Last {
             layout: &self.layout,
-            had_code: self.had_code,
             deps: &self.site.deps,
             kept_html: !self.site.html.is_empty(),
         }

@@ -15,9 +15,11 @@ mod bodies;
 mod cache;
 mod check;
 mod clock;
+mod handouts;
 mod languages;
 mod plan;
 mod print;
+mod print_parts;
 mod read;
 mod session;
 mod templates;
@@ -95,13 +97,13 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
         cfg,
         site: &site,
         rendered: &plain,
+        bodies: &bodies.rendered,
         renderer: &cache.renderer,
         theme: &cache.theme,
         reviews: &reviews,
     };
     let titles = input.titles();
-    let has_code = assemble::needs_highlight(&plain);
-    let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), has_code, &bodies.edited);
+    let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), &bodies.edited);
     let (tree, site_cache) = assemble::assemble(
         &input,
         &titles,
@@ -125,7 +127,6 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
         rendered: bodies.kept,
         layout,
         link_targets: bodies.link_targets,
-        had_code: Some(has_code),
         walked: (mode == Mode::Repeat).then_some(read.walked),
         site: site_cache,
     };

@@ -13,61 +13,116 @@ const SECTION: &str = "<section class=\"print-page ";
 /// The print view's files: `print/index.html` alone when `html` is at most `limit` bytes,
 /// else it and one `print/<n>/index.html` per chapter.
 pub(crate) fn files(html: String, limit: usize) -> Vec<(String, String)> {
-    let starts: Vec<usize> = html.match_indices(CHAPTER).map(|(i, _)| i).collect();
-    let (Some(&first), Some(main_end)) = (starts.first(), html.rfind("</main>")) else {
+    let cut = (html.len() > limit).then(|| Cut::of(&html)).flatten();
+    let Some(cut) = cut else {
         return vec![("print/index.html".into(), html)];
     };
-    if html.len() <= limit || main_end < first {
-        return vec![("print/index.html".into(), html)];
+    let chunks: Vec<&str> = cut.chunks().into_iter().map(|r| &html[r]).collect();
+    let parts = Parts::new(&html[..cut.body_start], &html[cut.main_end..], &chunks);
+    (0..chunks.len()).map(|k| parts.file(k, chunks[k])).collect()
+}
+
+/// Where a print view splits: the body's start, each chapter's start and the end of `<main>`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cut {
+    /// Just after `<main …>`.
+    pub(crate) body_start: usize,
+    /// Where each chapter's section starts.
+    pub(crate) starts: Vec<usize>,
+    /// Where `</main>` starts.
+    pub(crate) main_end: usize,
+}
+
+impl Cut {
+    /// The cut of `html`, or None when it has no chapter (or not the expected shape) and so
+    /// stays one file whatever its size.
+    pub(crate) fn of(html: &str) -> Option<Cut> {
+        let starts: Vec<usize> = html.match_indices(CHAPTER).map(|(i, _)| i).collect();
+        let (&first, main_end) = (starts.first()?, html.rfind("</main>")?);
+        if main_end < first {
+            return None;
+        }
+        let body_start = html
+            .find("<main")
+            .and_then(|m| html[m..].find('>').map(|e| m + e + 1))
+            .filter(|&b| b <= first)?;
+        Some(Cut {
+            body_start,
+            starts,
+            main_end,
+        })
     }
-    let body_start = html
-        .find("<main")
-        .and_then(|m| html[m..].find('>').map(|e| m + e + 1));
-    let Some(body_start) = body_start.filter(|&b| b <= first) else {
-        return vec![("print/index.html".into(), html)];
-    };
-    let part_head = html[..body_start]
-        .replace("href=\"../", "href=\"../../")
-        .replace("src=\"../", "src=\"../../");
-    let tail = &html[main_end..];
-    // Chunks: 0 is the front matter, k the k-th chapter with its nested pages.
-    let mut bounds = starts.clone();
-    bounds.push(main_end);
-    let mut chunks = vec![&html[body_start..first]];
-    chunks.extend(bounds.windows(2).map(|w| &html[w[0]..w[1]]));
-    let mut home: HashMap<&str, usize> = HashMap::new();
-    for (k, chunk) in chunks.iter().enumerate() {
-        for (i, _) in chunk.match_indices(SECTION) {
-            let rest = &chunk[i..];
-            if let Some(id) = rest.find(" id=\"").map(|j| &rest[j + 5..])
-                && let Some(end) = id.find('"')
-            {
-                home.insert(&id[..end], k);
+
+    /// The byte ranges of the chunks: 0 is the front matter, k the k-th chapter with its
+    /// nested pages.
+    pub(crate) fn chunks(&self) -> Vec<std::ops::Range<usize>> {
+        let mut bounds = self.starts.clone();
+        bounds.push(self.main_end);
+        let mut chunks = vec![self.body_start..self.starts[0]];
+        chunks.extend(bounds.windows(2).map(|w| w[0]..w[1]));
+        chunks
+    }
+}
+
+/// Whether a page's print fragment holds text that [`Cut::of`] or [`Parts::new`] would take
+/// for the view's own sections (then only cutting the whole view finds the same parts).
+pub(crate) fn looks_like_a_section(fragment: &str) -> bool {
+    fragment.contains(SECTION)
+}
+
+/// What the part files share: the view's head (and as a part sees it, one folder deeper),
+/// its tail, and the chunk each page's section is in.
+#[derive(Debug)]
+pub(crate) struct Parts {
+    head: String,
+    part_head: String,
+    tail: String,
+    home: HashMap<String, usize>,
+}
+
+impl Parts {
+    /// The parts of a view with this `head` (up to the body), `tail` (from `</main>`) and
+    /// `chunks` (see [`Cut::chunks`]).
+    pub(crate) fn new(head: &str, tail: &str, chunks: &[&str]) -> Parts {
+        let mut home: HashMap<String, usize> = HashMap::new();
+        for (k, chunk) in chunks.iter().enumerate() {
+            for (i, _) in chunk.match_indices(SECTION) {
+                let rest = &chunk[i..];
+                if let Some(id) = rest.find(" id=\"").map(|j| &rest[j + 5..])
+                    && let Some(end) = id.find('"')
+                {
+                    home.insert(id[..end].to_string(), k);
+                }
             }
         }
+        Parts {
+            head: head.to_string(),
+            part_head: head
+                .replace("href=\"../", "href=\"../../")
+                .replace("src=\"../", "src=\"../../"),
+            tail: tail.to_string(),
+            home,
+        }
     }
-    let mut out = Vec::with_capacity(chunks.len());
-    for (k, chunk) in chunks.iter().enumerate() {
-        let body = relink(chunk, k, &home);
-        let file = if k == 0 {
-            format!("{}{body}{tail}", &html[..body_start])
+
+    /// Chunk `k` as its file: (output path, HTML).
+    pub(crate) fn file(&self, k: usize, chunk: &str) -> (String, String) {
+        let body = relink(chunk, k, &self.home);
+        let tail = &self.tail;
+        if k == 0 {
+            ("print/index.html".into(), format!("{}{body}{tail}", self.head))
         } else {
-            format!(
-                "{part_head}\n<p class=\"print-part-nav\"><a href=\"../\">Contents</a></p>\n{body}{tail}"
-            )
-        };
-        let path = if k == 0 {
-            "print/index.html".to_string()
-        } else {
-            format!("print/{k}/index.html")
-        };
-        out.push((path, file));
+            let file = format!(
+                "{}\n<p class=\"print-part-nav\"><a href=\"../\">Contents</a></p>\n{body}{tail}",
+                self.part_head
+            );
+            (format!("print/{k}/index.html"), file)
+        }
     }
-    out
 }
 
 /// `href="#page-x…"` to a page in another file → that file's address with the fragment.
-fn relink(chunk: &str, k: usize, home: &HashMap<&str, usize>) -> String {
+fn relink(chunk: &str, k: usize, home: &HashMap<String, usize>) -> String {
     let mut out = String::with_capacity(chunk.len() + 64);
     let mut pos = 0;
     for (i, pat) in chunk.match_indices("href=\"#") {
