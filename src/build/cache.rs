@@ -43,7 +43,7 @@ pub(crate) struct Cache {
 /// The part of the cache a build computes anew from the last one.
 #[derive(Default)]
 pub(crate) struct State {
-    pub(crate) loaded: HashMap<String, Loaded>,
+    pub(crate) loaded: HashMap<String, Arc<Loaded>>,
     pub(crate) images: HashMap<String, ImageInfo>,
     pub(crate) asset_bytes: HashMap<String, Bytes>,
     pub(crate) rendered: bodies::Kept,
@@ -52,6 +52,8 @@ pub(crate) struct State {
     /// The last walk of the content folder and what it reported.
     pub(crate) walked: Option<(walk::Walk, Diagnostics)>,
     pub(crate) site: SiteCache,
+    /// The guide as the last build placed it (only when builds repeat).
+    pub(crate) guide: Option<Arc<content::Site>>,
 }
 
 impl State {
@@ -112,7 +114,7 @@ impl Cache {
 pub(crate) struct Staged {
     pub(crate) state: State,
     pub(crate) tree: OutputTree,
-    pub(crate) site: content::Site,
+    pub(crate) site: Arc<content::Site>,
     pub(crate) titles: Vec<String>,
     pub(crate) rendered: Vec<Arc<Rendered>>,
     /// The pages that went through the templates (their search documents may have changed).

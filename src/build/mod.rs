@@ -17,6 +17,7 @@ mod check;
 mod clock;
 mod handouts;
 mod languages;
+mod order;
 mod plan;
 mod print;
 mod print_parts;
@@ -77,12 +78,9 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     diags.extend(cache.renderer.warnings.clone());
     let read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
-    let (site, order_diags) = crate::content::order::assemble(
-        read.loaded.clone(),
-        read.assets,
-        cfg.build.drafts,
-        &cfg.build.content,
-    );
+    let was = last.guide.as_deref().map(|s| (s, &last.loaded));
+    let (site, order_diags) = order::order(cfg, (&read.loaded, read.assets), was);
+    let site = Arc::new(site);
     diags.extend(order_diags);
     clock.lap("order");
     let with = (last.for_bodies(), changed, &read.edited_images);
@@ -129,6 +127,7 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
         link_targets: bodies.link_targets,
         walked: (mode == Mode::Repeat).then_some(read.walked),
         site: site_cache,
+        guide: (mode == Mode::Repeat).then(|| site.clone()),
     };
     let rendered = bodies.rendered;
     Ok(Staged {

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use bytes::Bytes;
 use rayon::prelude::*;
@@ -35,7 +36,7 @@ pub(crate) struct Read {
     /// The walk and what it reported, for the next build.
     pub(crate) walked: (walk::Walk, Diagnostics),
     /// Every page file, read.
-    pub(crate) loaded: Vec<Loaded>,
+    pub(crate) loaded: Vec<Arc<Loaded>>,
     /// Every asset, by content-relative path.
     pub(crate) assets: HashSet<String>,
     /// Every asset's bytes.
@@ -67,7 +68,7 @@ pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Dia
         .par_iter()
         .map(|f| match prev.loaded.get(&f.rel) {
             Some(l) if !changed.contains(&f.path) => Ok(l.clone()),
-            _ => content::load_page(&f.path, &f.rel, &shown_of(f)),
+            _ => content::load_page(&f.path, &f.rel, &shown_of(f)).map(Arc::new),
         })
         .collect();
     let mut loaded = Vec::with_capacity(results.len());
