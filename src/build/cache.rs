@@ -50,7 +50,7 @@ pub(crate) struct State {
     pub(crate) layout: Vec<Place>,
     pub(crate) link_targets: Vec<String>,
     /// The last walk of the content folder and what it reported.
-    pub(crate) walked: Option<(walk::Walk, Diagnostics)>,
+    pub(crate) walked: Option<Arc<(walk::Walk, Diagnostics)>>,
     pub(crate) site: SiteCache,
     /// The guide as the last build placed it (only when builds repeat).
     pub(crate) guide: Option<Arc<content::Site>>,
