@@ -127,6 +127,9 @@ pub struct BuildSection {
     /// Hidden files or folders of the content folder to publish (`.well-known`).
     #[serde(default)]
     pub include_hidden: Vec<String>,
+    /// The smallest diagram label the audit accepts, in CSS px at a 360 px wide figure.
+    #[serde(default = "default_diagram_label_px")]
+    pub diagram_label_px: f64,
 }
 
 impl Default for BuildSection {
@@ -142,8 +145,13 @@ impl Default for BuildSection {
             bibliography: default_bibliography(),
             allow_outside: Vec::new(),
             include_hidden: Vec::new(),
+            diagram_label_px: default_diagram_label_px(),
         }
     }
+}
+
+fn default_diagram_label_px() -> f64 {
+    crate::content::svg_audit::MIN_LABEL_PX
 }
 
 fn default_language() -> String {

@@ -212,26 +212,32 @@ class Loads(html.parser.HTMLParser):
             self.root_links.append((a.get("href") or "", a["data-root-rel"] or ""))
 
 
-def chromium_dom(url):
-    """The page's DOM after its scripts ran, from headless Chromium."""
-    exe = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    with tempfile.TemporaryDirectory(prefix="guide-404-") as profile:
-        proc = subprocess.run(
-            [exe, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
-             "--virtual-time-budget=5000", "--dump-dom", url],
-            capture_output=True, text=True, timeout=120)
-    return proc.stdout
+def chromium_doms(urls):
+    """Each URL's root links (href, data-root-rel) after its scripts ran, from one headless
+    Chromium for all of them (dom.mjs, playwright-core from the gates' npm tools)."""
+    if not urls:
+        return {}
+    here = os.path.dirname(os.path.abspath(__file__))
+    proc = subprocess.run(["node", os.path.join(here, "dom.mjs"), *urls],
+                          capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"links: dom.mjs failed (exit {proc.returncode})")
+    return json.loads(proc.stdout)
 
 
-def check_404(base, problems):
-    """404.html fetched at missing URLs of every depth: self-contained, root links right.
-    Returns how many URLs were checked (0 when the site has no 404.html)."""
-    urls = [base + "404.html", base + "no-such-page/", base + "no/such/deep/page/",
-            base + "no/such/file.html"]
+def missing_urls(base):
+    """Missing URLs of every depth where a host serves 404.html ([] when there is none)."""
     try:
         fetch(base + "404.html")
     except urllib.error.URLError:
-        return 0
+        return []
+    return [base + "404.html", base + "no-such-page/", base + "no/such/deep/page/",
+            base + "no/such/file.html"]
+
+
+def check_404_raw(urls, problems):
+    """404.html as served at each missing URL must be self-contained (loads nothing)."""
     for url in urls:
         raw = Loads()
         try:
@@ -243,15 +249,60 @@ def check_404(base, problems):
         for src in raw.loads:
             if not src.startswith("data:"):
                 problems.append(f"404.html at {url} loads {src!r}: it must be self-contained")
-        dom = Loads()
-        dom.feed(chromium_dom(url))
-        if not dom.root_links:
+
+
+def check_404_dom(base, urls, doms, problems):
+    """After its script ran, 404.html's root links go to the site's root from any depth."""
+    for url in urls:
+        links = doms.get(url, [])
+        if not links:
             problems.append(f"404.html at {url}: no root link (a[data-root-rel]) after its script ran")
-        for href, rel in dom.root_links:
+        for href, rel in links:
             got = urllib.parse.urljoin(url, href)
             if got != base + rel:
                 problems.append(f"404.html at {url}: link {href!r} goes to {got}, not {base + rel}")
-    return len(urls)
+
+
+def check_mode(linkchecker, site, sub, anchor_check, tmp):
+    """One mounting of the site at `/sub`: LinkChecker, the search index, 404.html as served.
+    Returns the mode's report (the Chromium half of the 404 check is added by `main`)."""
+    start = time.time()
+    pages = pages_of(site)
+    note = ""
+    if "404.html" in pages:
+        # A host serves 404.html at any URL depth, so its static links are the no-JS
+        # fallback: the path of base-url, else `/`, right only where the site is deployed
+        # (a fixture with base-url `/hip/` is served here at `/`). Its script finds the
+        # real root: checked in Chromium, in every mode.
+        pages = [p for p in pages if p != "404.html"]
+        note = " (404.html: checked in Chromium below, its script finds the root)"
+    serve = os.path.join(tmp, "root")
+    shutil.copytree(site, os.path.join(serve, sub) if sub else serve)
+    server = Server(serve, os.path.join(serve, sub))
+    host = f"http://127.0.0.1:{server.port}/"
+    base = host + sub
+    rows = run_linkchecker(linkchecker, base, host, [base + p for p in pages], tmp, anchor_check)
+    problems = []
+    anchors = 0
+    for r in rows:
+        real = r.get("url") or ""
+        if "#" in (r.get("urlname") or ""):
+            anchors += 1
+        where = f"{r.get('urlname')!r} on {r.get('parentname') or 'start'} line {r.get('line')}"
+        if real.startswith(host) and not real.startswith(base):
+            problems.append(f"leaves the site ({real}): {where}")
+        if (r.get("valid") or "").lower() != "true":
+            problems.append(f"{r.get('result')}: {where}")
+        elif r.get("warningstring"):
+            problems.append(f"{r['warningstring'].strip()}: {where}")
+    search = check_search(base, pages, problems)
+    missing = missing_urls(base)
+    check_404_raw(missing, problems)
+    plugin = "with AnchorCheck" if anchor_check else "without AnchorCheck"
+    return {"server": server, "base": base, "missing": missing, "problems": problems,
+            "secs": time.time() - start, "sub": sub,
+            "head": f"{plugin}: {len(pages)} pages{note}, {len(rows)} URLs checked "
+                    f"({anchors} with #fragment), {search} search-index files and results"}
 
 
 def main():
@@ -266,56 +317,31 @@ def main():
     label = args.label or site
     version = subprocess.run([args.linkchecker, "--version"], capture_output=True,
                              text=True).stdout.split("\n")[0].strip()
-    all_pages = pages_of(site)
     failed = False
-    for sub, anchor_check in MODES:
-        start = time.time()
-        pages = all_pages
-        note = ""
-        if "404.html" in pages:
-            # A host serves 404.html at any URL depth, so its static links are the no-JS
-            # fallback: the path of base-url, else `/`, right only where the site is deployed
-            # (a fixture with base-url `/hip/` is served here at `/`). Its script finds the
-            # real root: check_404 below checks that in Chromium, in every mode.
-            pages = [p for p in pages if p != "404.html"]
-            note = " (404.html: checked in Chromium below, its script finds the root)"
-        with tempfile.TemporaryDirectory(prefix="guide-links-") as tmp:
-            serve = os.path.join(tmp, "root")
-            shutil.copytree(site, os.path.join(serve, sub) if sub else serve)
-            server = Server(serve, os.path.join(serve, sub))
-            try:
-                host = f"http://127.0.0.1:{server.port}/"
-                base = host + sub
-                rows = run_linkchecker(args.linkchecker, base, host,
-                                       [base + p for p in pages], tmp, anchor_check)
-                problems = []
-                anchors = 0
-                for r in rows:
-                    real = r.get("url") or ""
-                    if "#" in (r.get("urlname") or ""):
-                        anchors += 1
-                    where = f"{r.get('urlname')!r} on {r.get('parentname') or 'start'}" \
-                            f" line {r.get('line')}"
-                    if real.startswith(host) and not real.startswith(base):
-                        problems.append(f"leaves the site ({real}): {where}")
-                    if (r.get("valid") or "").lower() != "true":
-                        problems.append(f"{r.get('result')}: {where}")
-                    elif r.get("warningstring"):
-                        problems.append(f"{r['warningstring'].strip()}: {where}")
-                search = check_search(base, pages, problems)
-                missing = check_404(base, problems)
-            finally:
-                server.stop()
-        secs = time.time() - start
-        plugin = "with AnchorCheck" if anchor_check else "without AnchorCheck"
-        print(f"links [{label}, served at /{sub}]: {version} {plugin}: "
-              f"{len(pages)} pages{note}, {len(rows)} URLs checked "
-              f"({anchors} with #fragment), {search} search-index files and results, "
-              f"404.html at {missing} missing URLs, "
-              f"{len(problems)} problems, {secs:.1f}s")
-        for p in problems:
+    with tempfile.TemporaryDirectory(prefix="guide-links-") as tmp:
+        modes = []
+        try:
+            for k, (sub, anchor_check) in enumerate(MODES):
+                work = os.path.join(tmp, str(k))
+                os.makedirs(work)
+                modes.append(check_mode(args.linkchecker, site, sub, anchor_check, work))
+            # Every mode's servers still run: one Chromium for all of their missing URLs.
+            start = time.time()
+            doms = chromium_doms([u for m in modes for u in m["missing"]])
+            share = (time.time() - start) / len(modes)
+            for m in modes:
+                check_404_dom(m["base"], m["missing"], doms, m["problems"])
+                m["secs"] += share
+        finally:
+            for m in modes:
+                m["server"].stop()
+    for m in modes:
+        print(f"links [{label}, served at /{m['sub']}]: {version} {m['head']}, "
+              f"404.html at {len(m['missing'])} missing URLs, "
+              f"{len(m['problems'])} problems, {m['secs']:.1f}s")
+        for p in m["problems"]:
             print(f"  broken: {p}")
-        failed |= bool(problems)
+        failed |= bool(m["problems"])
     sys.exit(1 if failed else 0)
 
 

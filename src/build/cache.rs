@@ -21,15 +21,6 @@ use crate::render::Renderer;
 use crate::render::theme::Theme;
 use crate::search;
 
-/// Whether builds repeat: a one-shot build keeps nothing only a rebuild would use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
-    /// `guide build`, `guide check`.
-    Once,
-    /// `guide serve`: a rebuild follows every edit.
-    Repeat,
-}
-
 /// What survives between builds: made whole by a successful build, never patched.
 pub(crate) struct Cache {
     pub(crate) cfg: Config,

@@ -30,7 +30,13 @@ pub(crate) fn check(
         .get("static/style.css")
         .map(|f| String::from_utf8_lossy(&f.bytes));
     let palettes = svg_audit::palettes(css.as_deref().unwrap_or(""));
-    for d in svg_audit::warnings(svg_figures, images, &cfg.build.content, &palettes) {
+    for d in svg_audit::warnings(
+        svg_figures,
+        images,
+        &cfg.build.content,
+        &palettes,
+        cfg.build.diagram_label_px,
+    ) {
         diags.push(d);
     }
     diags.extend(validate::links(site, rendered));

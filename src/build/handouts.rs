@@ -7,8 +7,8 @@ use std::sync::Arc;
 use bytes::Bytes;
 use rayon::prelude::*;
 
-use super::assemble::Input;
-use super::cache::Mode;
+use super::Mode;
+use super::input::Input;
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
 use crate::print::handout;
@@ -43,9 +43,10 @@ pub(super) fn files<'a>(
         .map(|&id| {
             let url = &site.pages[id].url;
             let body = &input.bodies[id];
-            let kept = last.by_url.get(url).filter(|(r, title, _)| {
-                reuse && Arc::ptr_eq(r, body) && *title == titles[id]
-            });
+            let kept = last
+                .by_url
+                .get(url)
+                .filter(|(r, title, _)| reuse && Arc::ptr_eq(r, body) && *title == titles[id]);
             let file = match kept {
                 Some((_, _, file)) => file.clone(),
                 None => {

@@ -10,8 +10,13 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::multi::{self, Translation};
 
-/// Adds every other language of `cfg`'s guide to `built`; any language's error fails all.
-pub(crate) fn add_languages(mut built: Built, cfg: &Config) -> Result<Built, Diagnostics> {
+/// Adds every other language of `cfg`'s guide to `built`, each built by `build`; any
+/// language's error fails all.
+pub(crate) fn add_languages(
+    mut built: Built,
+    cfg: &Config,
+    build: impl Fn(Config) -> Result<Built, Diagnostics>,
+) -> Result<Built, Diagnostics> {
     let Some(t) = cfg.translation.as_ref().filter(|t| t.current == 0) else {
         return Ok(built);
     };
@@ -40,7 +45,7 @@ pub(crate) fn add_languages(mut built: Built, cfg: &Config) -> Result<Built, Dia
             fallback: Some((cfg.content_dir(), cfg.build.content.clone())),
             ..t.clone()
         });
-        let sub = super::session::build_loaded(c.clone(), Default::default())?;
+        let sub = build(c.clone())?;
         if let Some(w) = missing_pages(cfg, &c) {
             built.warnings.push(w);
         }

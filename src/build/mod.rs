@@ -16,6 +16,7 @@ mod cache;
 mod check;
 mod clock;
 mod handouts;
+mod input;
 mod languages;
 mod order;
 mod plan;
@@ -32,12 +33,21 @@ use crate::config::{Config, Overrides};
 use crate::diag::Diagnostics;
 use crate::markdown::Rendered;
 use crate::output::OutputTree;
-use cache::{Cache, Mode, Staged, State};
+use cache::{Cache, Staged, State};
 use clock::Clock;
 use read::Changed;
 
 pub(crate) use session::build_loaded;
 pub use session::{Session, build};
+
+/// Whether builds repeat: a one-shot build keeps nothing only a rebuild would use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// `guide build`, `guide check`.
+    Once,
+    /// `guide serve`: a rebuild follows every edit.
+    Repeat,
+}
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -91,7 +101,7 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     let (warnings, reviews) =
         check::check(cfg, &site, (&plain, &read.images), &cache.theme, diags)?;
     clock.lap("validate");
-    let input = assemble::Input {
+    let input = input::Input {
         cfg,
         site: &site,
         rendered: &plain,

@@ -72,12 +72,7 @@ pub(crate) fn plan(
 
 /// The pages (by id, ascending) to render: `urls[id]` is page `id`'s URL, `edited[id]` whether
 /// its Markdown was rendered anew in this build.
-fn to_render(
-    last: &Last,
-    now: &[Place],
-    urls: &[&str],
-    edited: &[bool],
-) -> Vec<PageId> {
+fn to_render(last: &Last, now: &[Place], urls: &[&str], edited: &[bool]) -> Vec<PageId> {
     let same_places = now.len() == last.layout.len()
         && now
             .iter()

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use bytes::Bytes;
 use rayon::prelude::*;
 
-use super::assemble::Input;
-use super::cache::Mode;
+use super::Mode;
+use super::input::Input;
 use super::print_parts;
 use crate::content::PageId;
 use crate::diag::Diagnostic;

@@ -161,7 +161,9 @@ mod tests {
         let mut s = String::from(
             "<html><head><link rel=\"stylesheet\" href=\"../s.css\"></head><body><main id=\"main\">",
         );
-        s.push_str("<section class=\"print-page print-depth-0\" id=\"page-0\">\u{1}0\u{1}</section>");
+        s.push_str(
+            "<section class=\"print-page print-depth-0\" id=\"page-0\">\u{1}0\u{1}</section>",
+        );
         for i in 1..7 {
             let depth = if i % 2 == 1 { 1 } else { 2 };
             s.push_str(&format!(
@@ -183,7 +185,11 @@ mod tests {
         (0..7)
             .map(|i| {
                 let marker = if i == edit { " edited" } else { "" };
-                format!("<p>Page {i}{marker}, see <a href=\"#page-{}\">x</a>.</p>", (i + 3) % 7).into()
+                format!(
+                    "<p>Page {i}{marker}, see <a href=\"#page-{}\">x</a>.</p>",
+                    (i + 3) % 7
+                )
+                .into()
             })
             .collect()
     }

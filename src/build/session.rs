@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::cache::{Cache, Mode, commit};
+use super::Mode;
+use super::cache::{Cache, commit};
 use super::{BuildOptions, Built, phases};
 use crate::config::Config;
 use crate::diag::Diagnostics;
@@ -114,7 +115,9 @@ impl Session {
                 self.cache = Some(cache);
                 // The other languages, each a guide of its own (a failure there keeps the
                 // default language's cache: it built).
-                super::languages::add_languages(built, &cfg)
+                super::languages::add_languages(built, &cfg, |c| {
+                    build_loaded(c, Default::default())
+                })
             }
             Err(diags) => {
                 // A cache that never built anything is worth nothing: the next build is full.

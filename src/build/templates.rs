@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use rayon::prelude::*;
 
-use super::assemble::{GENERATOR, Input};
+use super::input::{GENERATOR, Input};
 use crate::content::PageId;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::root_prefix;

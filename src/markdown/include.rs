@@ -13,12 +13,13 @@
 //! `{{#playground file}}` includes the file as a ```` ```rust ```` block.
 
 use std::borrow::Cow;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::include_lines::{self, Miss, Select};
 use super::include_map::{Origin, SourceMap};
 use super::{Ctx, Rendered};
+use crate::confine::normalize;
 use crate::diag::Diagnostic;
 
 /// Directives this module expands.
@@ -342,21 +343,6 @@ fn missing_hint(root: &Path, target: &Path, written: &str, dir: &Path) -> String
             shown_path(root, dir).display()
         ),
     }
-}
-
-/// `a/./b/../c` → `a/c`, without touching the disk (the file may not exist).
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The path as shown in diagnostics: relative to the project root.

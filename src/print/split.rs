@@ -19,7 +19,9 @@ pub(crate) fn files(html: String, limit: usize) -> Vec<(String, String)> {
     };
     let chunks: Vec<&str> = cut.chunks().into_iter().map(|r| &html[r]).collect();
     let parts = Parts::new(&html[..cut.body_start], &html[cut.main_end..], &chunks);
-    (0..chunks.len()).map(|k| parts.file(k, chunks[k])).collect()
+    (0..chunks.len())
+        .map(|k| parts.file(k, chunks[k]))
+        .collect()
 }
 
 /// Where a print view splits: the body's start, each chapter's start and the end of `<main>`.
@@ -110,7 +112,10 @@ impl Parts {
         let body = relink(chunk, k, &self.home);
         let tail = &self.tail;
         if k == 0 {
-            ("print/index.html".into(), format!("{}{body}{tail}", self.head))
+            (
+                "print/index.html".into(),
+                format!("{}{body}{tail}", self.head),
+            )
         } else {
             let file = format!(
                 "{}\n<p class=\"print-part-nav\"><a href=\"../\">Contents</a></p>\n{body}{tail}",

@@ -31,3 +31,27 @@ fn a_hard_to_read_diagram_is_named_line_by_line() {
     // The solid line and the current-colour text pass: three warnings in all.
     assert_eq!(err.matches("warning: diagram").count(), 3, "{err}");
 }
+
+#[test]
+fn a_guide_can_ask_for_larger_diagram_labels() {
+    let g = GuideTest::fixture("svg-audit");
+    g.edit(
+        "book.toml",
+        "deny-warnings = true",
+        "deny-warnings = false\ndiagram-label-px = 14",
+    );
+    let out = g.cmd(&["build"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    // The 22-unit label passes the 12 px default but not the guide's 14 px.
+    assert!(
+        err.contains("warning: diagram label `muted label` renders at 12.4 px when the figure is 360 px wide (font-size 22 in a viewBox 640 wide); labels need at least 14 px"),
+        "{err}"
+    );
+    assert!(
+        err.contains("label `tiny label` renders at 7.9 px")
+            && err.contains("content/diagrams/bad.svg:9:1"),
+        "{err}"
+    );
+    assert_eq!(err.matches("warning: diagram").count(), 4, "{err}");
+}

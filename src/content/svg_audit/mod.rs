@@ -1,8 +1,8 @@
 //! The diagram audit: what axe cannot see inside an inlined SVG, checked at build time in
 //! the light and the dark theme. Text must reach 4.5:1 against what is behind it (3:1 when
 //! large: 24 px, or bold 18.66 px), a stroke or opaque fill that draws something 3:1
-//! against what it is drawn on, and a label must stay at least 12 px tall when the figure
-//! is 360 px wide (a phone).
+//! against what it is drawn on, and a label must stay at least 12 px tall (or the guide's
+//! `diagram-label-px`) when the figure is 360 px wide (a phone).
 //!
 //! "Behind" a label is the nearest earlier filled shape whose box holds the label's anchor
 //! point (composited, with its opacity, over what is behind it), else the figure panel.
@@ -32,8 +32,8 @@ use crate::diag::Diagnostic;
 
 /// Width of the narrowest figure the size check assumes (a 390 px phone, less padding).
 const PHONE_WIDTH: f64 = 360.0;
-/// Smallest label there, in CSS px.
-const MIN_LABEL_PX: f64 = 12.0;
+/// Smallest label there, in CSS px, unless book.toml asks for more (`diagram-label-px`).
+pub(crate) const MIN_LABEL_PX: f64 = 12.0;
 
 /// One drawn element, as the audit needs it.
 #[derive(Debug, Clone)]
@@ -66,6 +66,7 @@ pub(crate) fn warnings<'a>(
     images: &HashMap<String, ImageInfo>,
     content: &Path,
     palettes: &[Palette],
+    min_label_px: f64,
 ) -> Vec<Diagnostic> {
     let rels: BTreeSet<&String> = figures.collect();
     let mut out = Vec::new();
@@ -76,7 +77,7 @@ pub(crate) fn warnings<'a>(
         let (Some(_), Some(text)) = (&info.inline_svg, &info.svg_text) else {
             continue;
         };
-        for f in audit(text, palettes) {
+        for f in audit(text, palettes, min_label_px) {
             out.push(
                 Diagnostic::warning(f.message)
                     .at(content.join(rel), text, f.span)
@@ -87,8 +88,9 @@ pub(crate) fn warnings<'a>(
     out
 }
 
-/// Everything wrong in one SVG's text, in document order.
-pub(crate) fn audit(text: &str, palettes: &[Palette]) -> Vec<Finding> {
+/// Everything wrong in one SVG's text, in document order; labels under `min_px` at a
+/// 360 px wide figure are too small.
+pub(crate) fn audit(text: &str, palettes: &[Palette], min_px: f64) -> Vec<Finding> {
     let Some((view_width, view, drawn)) = read(text) else {
         return Vec::new();
     };
@@ -96,13 +98,14 @@ pub(crate) fn audit(text: &str, palettes: &[Palette]) -> Vec<Finding> {
     for (i, d) in drawn.iter().enumerate() {
         if d.tag == "text" {
             let px = d.font_px * PHONE_WIDTH / view_width;
-            if px < MIN_LABEL_PX {
+            if px < min_px {
                 out.push(Finding {
                     span: d.span.clone(),
                     message: format!(
-                        "diagram {} renders at {px:.1} px when the figure is {PHONE_WIDTH} px wide (font-size {} in a viewBox {view_width} wide); labels need at least {MIN_LABEL_PX} px",
+                        "diagram {} renders at {px:.1} px when the figure is {PHONE_WIDTH} px wide (font-size {} in a viewBox {view_width} wide); labels need at least {} px",
                         d.name,
-                        trim(d.font_px)
+                        trim(d.font_px),
+                        trim(min_px)
                     ),
                 });
             }

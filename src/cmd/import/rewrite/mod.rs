@@ -51,7 +51,7 @@ pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
         }
     }
     let mut ids = Ids::default();
-    let mut heading: Option<(std::ops::Range<usize>, String, bool, bool)> = None;
+    let mut heading: Option<Heading> = None;
     let mut first = true;
     for (event, range) in parser.into_offset_iter() {
         match event {
@@ -80,23 +80,8 @@ pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((r, t, has_id, leading)) = heading.take() {
-                    let (md, guide) = ids.next(&t, has_id);
-                    let line_end = text[r.clone()].trim_end().len() + r.start;
-                    if leading {
-                        // guide shows this heading as the page title, without an id: keep
-                        // mdBook's as an anchor right after it.
-                        let nl = text[line_end..]
-                            .find('\n')
-                            .map_or(text.len(), |n| line_end + n);
-                        edits.push((nl, nl, format!("\n\n<div id=\"{md}\"></div>")));
-                    } else if !has_id && md != guide {
-                        if text[r.clone()].lines().count() > 1 {
-                            notes.push((line_of(text, r.start), format!("setext heading: its mdBook id `{md}` is not kept (guide's is `{guide}`)")));
-                        } else {
-                            edits.push((line_end, line_end, format!(" {{#{md}}}")));
-                        }
-                    }
+                if let Some(h) = heading.take() {
+                    heading_id(text, h, &mut ids, &mut edits, &mut notes);
                 }
             }
             _ => {}
@@ -104,14 +89,7 @@ pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
         first = false;
     }
     if book.math {
-        let events: Vec<_> = Parser::new_ext(text, crate::markdown::options())
-            .into_offset_iter()
-            .collect();
-        for (span, display) in crate::markdown::mathjax_spans(text, &events) {
-            let (open, close) = if display { ("$$", "$$") } else { ("$", "$") };
-            let inner = unescape(text[span.start + 3..span.end - 3].trim());
-            edits.push((span.start, span.end, format!("{open}{inner}{close}")));
-        }
+        math_edits(text, &mut edits);
     }
     let extra = includes(text, folder, book, &mut edits, &mut notes);
     edits.sort_by_key(|e| std::cmp::Reverse(e.0));
@@ -120,6 +98,50 @@ pub(super) fn chapter(text: &str, src_rel: &str, book: &Book) -> Rewritten {
         out.replace_range(s..e, &new);
     }
     (out, notes, extra, outside)
+}
+
+/// A heading being read: its span, its text, whether it has an explicit id, and whether it
+/// is the page's leading `#` heading (guide shows that one as the title).
+type Heading = (std::ops::Range<usize>, String, bool, bool);
+
+/// Keeps mdBook's id of a heading where guide's would differ: `{#id}` after it, or for the
+/// leading heading (shown as the title, without an id) an anchor right after it.
+fn heading_id(
+    text: &str,
+    (r, t, has_id, leading): Heading,
+    ids: &mut Ids,
+    edits: &mut Vec<(usize, usize, String)>,
+    notes: &mut Vec<(usize, String)>,
+) {
+    let (md, guide) = ids.next(&t, has_id);
+    let line_end = text[r.clone()].trim_end().len() + r.start;
+    if leading {
+        let nl = text[line_end..]
+            .find('\n')
+            .map_or(text.len(), |n| line_end + n);
+        edits.push((nl, nl, format!("\n\n<div id=\"{md}\"></div>")));
+    } else if !has_id && md != guide {
+        if text[r.clone()].lines().count() > 1 {
+            notes.push((
+                line_of(text, r.start),
+                format!("setext heading: its mdBook id `{md}` is not kept (guide's is `{guide}`)"),
+            ));
+        } else {
+            edits.push((line_end, line_end, format!(" {{#{md}}}")));
+        }
+    }
+}
+
+/// mdBook's MathJax delimiters `\\(...\\)` / `\\[...\\]` as guide's `$...$` / `$$...$$`.
+fn math_edits(text: &str, edits: &mut Vec<(usize, usize, String)>) {
+    let events: Vec<_> = Parser::new_ext(text, crate::markdown::options())
+        .into_offset_iter()
+        .collect();
+    for (span, display) in crate::markdown::mathjax_spans(text, &events) {
+        let (open, close) = if display { ("$$", "$$") } else { ("$", "$") };
+        let inner = unescape(text[span.start + 3..span.end - 3].trim());
+        edits.push((span.start, span.end, format!("{open}{inner}{close}")));
+    }
 }
 
 /// The `[links]` prefix a link that climbs out of `src/` needs: `../std/` for
@@ -359,61 +381,4 @@ fn includes(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relatives_and_ids() {
-        assert_eq!(relative("a/b/", "a/c.md"), "../c.md");
-        assert_eq!(relative("", "a/_index.md"), "a/_index.md");
-        assert_eq!(normalize_id("Hello, World! `x`"), "hello-world-x");
-        assert_eq!(normalize_id("Ünïcode Ä"), "Ünïcode-Ä".to_ascii_lowercase());
-    }
-
-    #[test]
-    fn links_that_leave_the_book_name_their_prefix() {
-        assert_eq!(
-            outside_prefix("a/", "../../std/x.html").as_deref(),
-            Some("../std/")
-        );
-        assert_eq!(outside_prefix("", "../std/").as_deref(), Some("../std/"));
-        assert_eq!(
-            outside_prefix("", "../book/../std/a/b.html#c").as_deref(),
-            Some("../std/")
-        );
-        assert_eq!(outside_prefix("", "../x.html").as_deref(), Some("../"));
-        assert_eq!(outside_prefix("a/", "../b.md"), None);
-        assert_eq!(outside_prefix("", "https://x.org/../y"), None);
-        assert_eq!(outside_prefix("", "#top"), None);
-    }
-
-    #[test]
-    fn links_headings_includes() {
-        let dest: HashMap<String, String> = [
-            ("a/README.md", "a/_index.md"),
-            ("a/b.md", "a/b.md"),
-            ("README.md", "_index.md"),
-        ]
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .into();
-        let partials = ["a/part.md".to_string()].into();
-        let book = Book {
-            dest: &dest,
-            partials: &partials,
-            math: false,
-            src_dir: std::path::Path::new("/nonexistent"),
-            project: std::path::Path::new("/nonexistent"),
-        };
-        let text = "# Title\n\nSee [x](index.html#y), [b](b.html), [home](../README.md).\n\n## Two words!\n\n## Two words!\n\n[r]: ./b.md#z\n\n{{#include part.md}}\n";
-        let (out, _, _, _) = chapter(text, "a/README.md", &book);
-        assert!(out.contains("[x](_index.md#y)"), "{out}");
-        assert!(out.contains("[b](b.md)"), "{out}");
-        assert!(out.contains("[home](../_index.md)"), "{out}");
-        assert!(out.contains("[r]: b.md#z"), "{out}");
-        assert!(out.contains("# Title\n\n<div id=\"title\"></div>"), "{out}");
-        assert!(
-            out.contains("(guide import: the included file `part.md` did not exist)"),
-            "{out}"
-        );
-    }
-}
+mod tests;
