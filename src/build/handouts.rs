@@ -14,13 +14,16 @@ use crate::markdown::Rendered;
 use crate::print::handout;
 use crate::render::context::{AssetsCtx, Common};
 
+/// An output file: path and bytes.
+type File = (String, Bytes);
+
 /// What the handouts keep between builds.
 #[derive(Default)]
 pub(crate) struct Kept {
     /// The stylesheets the handouts were rendered with.
     assets: Option<(String, String, Option<String>)>,
     /// By page URL: the Markdown result and title a handout was made of, and its file.
-    by_url: HashMap<String, (Arc<Rendered>, String, (String, Bytes))>,
+    by_url: HashMap<String, (Arc<Rendered>, String, File)>,
 }
 
 /// Every handout: (output path, HTML), reusing `last`'s where nothing it shows changed.
@@ -29,7 +32,7 @@ pub(super) fn files<'a>(
     assets: &AssetsCtx,
     common: &(impl Fn(String, bool) -> Common<'a> + Sync),
     (last, mode): (&Kept, Mode),
-) -> Result<(Vec<(String, Bytes)>, Kept), Diagnostic> {
+) -> Result<(Vec<File>, Kept), Diagnostic> {
     let site = input.site;
     let key = Some((
         assets.css.clone(),

@@ -29,6 +29,9 @@ struct Chunk {
     slots: Vec<usize>,
 }
 
+/// A part's file (path and bytes) and the fragments it was made of.
+type Made = (Vec<Arc<str>>, (String, Bytes));
+
 /// What the parts keep between builds.
 pub(crate) struct Kept {
     /// The shell the parts were cut from (compared by pointer: the same `Arc` is the same
@@ -36,7 +39,7 @@ pub(crate) struct Kept {
     shell: Arc<str>,
     layout: Arc<Layout>,
     /// Per chunk: the fragments it was made of and its file.
-    files: Vec<(Vec<Arc<str>>, (String, Bytes))>,
+    files: Vec<Made>,
 }
 
 /// The reading-order positions slotted in `text` (`\u{1}n\u{1}` markers).
@@ -120,7 +123,7 @@ pub(super) fn files(
     if layout.text_len + frag_len <= limit || marked {
         return whole();
     }
-    let made: Vec<(Vec<Arc<str>>, (String, Bytes))> = chunks
+    let made: Vec<Made> = chunks
         .par_iter()
         .enumerate()
         .map(|(k, chunk)| {

@@ -60,9 +60,8 @@ impl Cut {
     pub(crate) fn chunks(&self) -> Vec<std::ops::Range<usize>> {
         let mut bounds = self.starts.clone();
         bounds.push(self.main_end);
-        let mut chunks = vec![self.body_start..self.starts[0]];
-        chunks.extend(bounds.windows(2).map(|w| w[0]..w[1]));
-        chunks
+        let front = std::iter::once(self.body_start..self.starts[0]);
+        front.chain(bounds.windows(2).map(|w| w[0]..w[1])).collect()
     }
 }
 
