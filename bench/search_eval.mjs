@@ -41,11 +41,11 @@ async function guideQuery(code, q, limit) {
   const document = {
     documentElement: { getAttribute() { return null; }, setAttribute() {} },
     body, head,
-    querySelector() { return null; }, querySelectorAll() { return []; },
+    querySelector() { return null; }, querySelectorAll() { return []; }, getElementById() { return null; },
     createElement() { return { setAttribute() {}, appendChild() {}, style: {} }; },
     addEventListener() {}, removeEventListener() {},
   };
-  const ctx = vm.createContext({ document, location: { protocol: "file:", search: "" }, console, setTimeout, clearTimeout, Promise, URLSearchParams });
+  const ctx = vm.createContext({ document, location: { protocol: "file:", search: "" }, console, setTimeout, clearTimeout, Promise, URLSearchParams, atob, Blob, Response, DecompressionStream });
   ctx.window = ctx;
   vm.runInContext(code, ctx);
   const res = await ctx.guideSearch.query(q, limit);

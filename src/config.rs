@@ -128,7 +128,10 @@ pub struct BuildSection {
     #[serde(default)]
     pub include_hidden: Vec<String>,
     /// The smallest diagram label the audit accepts, in CSS px at a 360 px wide figure.
-    #[serde(default = "default_diagram_label_px")]
+    #[serde(
+        default = "default_diagram_label_px",
+        deserialize_with = "diagram_label_px"
+    )]
     pub diagram_label_px: f64,
 }
 
@@ -152,6 +155,19 @@ impl Default for BuildSection {
 
 fn default_diagram_label_px() -> f64 {
     crate::content::svg_audit::MIN_LABEL_PX
+}
+
+/// `diagram-label-px`: a size a label can have (a negative or huge value would silently
+/// turn the audit off or make every label a warning).
+fn diagram_label_px<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let px = f64::deserialize(d)?;
+    if px.is_finite() && (1.0..=100.0).contains(&px) {
+        Ok(px)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "diagram-label-px is a label size in CSS px from 1 to 100, not {px}"
+        )))
+    }
 }
 
 fn default_language() -> String {

@@ -2,7 +2,8 @@
 //! query needs, as scripts so it works from `file://` as well as over HTTP.
 //!
 //! Every file is a script calling `guideSearch.add(name, data)` (JSONP-style: a `<script>`
-//! loads from disk where `fetch` cannot), see [`format`]:
+//! loads from disk where `fetch` cannot); shards and chunks hold their data deflated, see
+//! [`format`]:
 //! - `search/meta.js`: page count, chunk size, stemmer, the list of term shards;
 //! - `search/stem.js`: the Snowball stemmer of the guide's language, for the query side;
 //! - `search/t/<key>.js`: terms whose first two characters (one if CJK) are `key` (a large
@@ -21,10 +22,11 @@ pub mod format;
 pub mod query;
 pub mod tokens;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use bytes::Bytes;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::markdown::TextSection;
 pub use tokens::Tokenizer;
@@ -63,7 +65,7 @@ impl Entry {
     fn new(d: &Doc, tok: &Tokenizer) -> Entry {
         let n = d.sections.len().clamp(1, MAX_SECTIONS);
         // (tier, frequency) per term and section.
-        let mut counts: HashMap<String, Vec<(u32, u32, u32)>> = HashMap::new();
+        let mut counts: HashMap<String, Vec<(u32, u32, u32)>> = HashMap::default();
         let mut add = |t: &str, sec: u32, tier: u32| {
             let list = match counts.get_mut(t) {
                 Some(l) => l,
@@ -184,7 +186,7 @@ impl Index {
 
     /// A fresh index: postings grouped by term in one pass (page ids arrive in order).
     fn group_fresh(&mut self, touched: &mut Touched) {
-        let mut by_term: HashMap<&str, Vec<Posting>> = HashMap::new();
+        let mut by_term: HashMap<&str, Vec<Posting>> = HashMap::default();
         for (page, e) in self.entries.iter().enumerate() {
             for (t, list) in &e.terms {
                 let p = by_term.entry(t.as_str()).or_default();
@@ -275,7 +277,10 @@ impl Index {
             let name = format!("p/{k}");
             self.files.insert(
                 format!("search/{name}.js"),
-                Bytes::from(format::script(&name, &rows)),
+                Bytes::from(format::packed(
+                    &name,
+                    &serde_json::to_vec(&rows).expect("JSON of plain data"),
+                )),
             );
         }
         let keys: Vec<String> = self
@@ -285,7 +290,7 @@ impl Index {
             .collect();
         let stem = tok.stemmer_name();
         let meta = serde_json::json!({
-            "v": 2, "pages": self.entries.len(), "chunk": CHUNK,
+            "v": 3, "pages": self.entries.len(), "chunk": CHUNK,
             "sections": MAX_SECTIONS, "stem": stem.is_some(), "shards": keys,
         });
         self.files.insert(

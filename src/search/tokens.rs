@@ -17,9 +17,9 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// The tokenizer of one guide language.
@@ -130,7 +130,7 @@ thread_local! {
     /// Stems already computed on this thread, per language: a guide's vocabulary is small
     /// next to its word count, so most words are looked up, not stemmed.
     static STEMS: RefCell<StemCache> =
-        RefCell::new(("", HashMap::new()));
+        RefCell::new(("", HashMap::default()));
 }
 
 /// Most stems kept per thread before the cache starts over.
@@ -160,7 +160,7 @@ impl Tokenizer {
         STEMS.with(|cell| {
             let mut cache = cell.borrow_mut();
             if cache.0 != *name || cache.1.len() > STEM_CACHE {
-                *cache = (name, HashMap::new());
+                *cache = (name, HashMap::default());
             }
             if let Some(t) = cache.1.get(word) {
                 return f(t);

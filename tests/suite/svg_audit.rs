@@ -55,3 +55,23 @@ fn a_guide_can_ask_for_larger_diagram_labels() {
     );
     assert_eq!(err.matches("warning: diagram").count(), 4, "{err}");
 }
+
+#[test]
+fn a_label_size_that_is_no_size_is_an_error_at_its_value() {
+    for bad in ["-3", "0", "nan", "1000"] {
+        let g = GuideTest::fixture("svg-audit");
+        g.edit(
+            "book.toml",
+            "deny-warnings = true",
+            &format!("diagram-label-px = {bad}"),
+        );
+        let out = g.cmd(&["build"]);
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("diagram-label-px is a label size in CSS px from 1 to 100")
+                && err.contains("--> book.toml:"),
+            "{bad}: {err}"
+        );
+    }
+}

@@ -194,11 +194,21 @@ impl Rule {
 /// The rules of a stylesheet whose selectors are simple (`.a`, `text`, `path.a`); others
 /// (descendants, at-rules) are skipped.
 pub(crate) fn rules(css: &str) -> Vec<Rule> {
+    let css = without_comments(css);
     let mut out = Vec::new();
-    let mut rest = css;
+    let mut rest = css.as_str();
     while let Some(open) = rest.find('{') {
         let sel = rest[..open].trim();
-        let Some(close) = rest[open..].find('}') else {
+        // The block's end, past any nested block (`@media … { .a { … } }`).
+        let mut depth = 0usize;
+        let Some(close) = rest[open..].find(|c: char| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+        }) else {
             break;
         };
         let body = &rest[open + 1..open + close];
@@ -217,6 +227,20 @@ pub(crate) fn rules(css: &str) -> Vec<Rule> {
     out
 }
 
+/// The stylesheet with its `/* … */` comments removed.
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 fn simple(sel: &str) -> Option<(Option<String>, Vec<String>)> {
     if sel.is_empty() || sel.contains(|c: char| " >+~[:#*".contains(c)) {
         return None;
@@ -231,4 +255,21 @@ fn declarations(css: &str) -> Vec<(String, String)> {
         .filter_map(|d| d.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn at_rules_and_comments_do_not_swallow_the_next_rule() {
+        let r = super::rules(
+            "/* a note */ .a{fill:red} @media (min-width:40rem){text{font-size:22px}} .b{fill:blue}",
+        );
+        let got: Vec<_> = r
+            .iter()
+            .map(|r| (r.selectors.clone(), r.decls.clone()))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(r[0].matches("path", &["a"]) && r[1].matches("path", &["b"]));
+        assert_eq!(r[1].decls, vec![("fill".to_string(), "blue".to_string())]);
+    }
 }

@@ -23,6 +23,36 @@ pub(super) fn tool(var: &str, default: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(default))
 }
 
+/// The browser console's entries since the last call (chromedriver's `se/log`, which the
+/// session's `goog:loggingPrefs` turns on): `[{level, message, source, timestamp}]`.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+/// The console errors (level SEVERE) logged since the last call, as `source: message`.
+pub(super) async fn console_errors(client: &Client) -> Vec<String> {
+    let log = client.issue_cmd(BrowserLog).await.expect("the browser log");
+    log.as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["level"] == "SEVERE")
+        .map(|e| format!("{}: {}", e["source"], e["message"]))
+        .collect()
+}
+
 /// Kills chromedriver when the test ends, however it ends.
 pub(super) struct Driver(Child);
 
@@ -65,7 +95,7 @@ pub(super) async fn launch(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", format!("--user-data-dir={}", profile.display()),
-    ]}});
+    ]}, "goog:loggingPrefs": {"browser": "ALL"}});
     let Value::Object(caps) = caps else {
         unreachable!()
     };

@@ -6,7 +6,7 @@
 use fantoccini::{Client, Locator, key::Key};
 use serde_json::{Value, json};
 
-use super::browser::{js, launch, tool, until};
+use super::browser::{console_errors, js, launch, tool, until};
 use super::e2e::serve_guide;
 use crate::harness::GuideTest;
 use crate::search::{queries, searcher, vectors};
@@ -50,6 +50,44 @@ async fn type_query(c: &Client, q: &str) -> String {
         .as_str()
         .unwrap()
         .to_string()
+}
+
+/// ArrowDown moves into the results, ArrowUp back to the box, Escape closes the results and
+/// the count is in the live region.
+async fn keys_and_live_region(c: &Client) {
+    let input = c.find(Locator::Id("guide-search-input")).await.unwrap();
+    input.send_keys(&Key::Down.to_string()).await.unwrap();
+    let active = "return document.activeElement.id || document.activeElement.tagName;";
+    assert_eq!(
+        js(c, active).await,
+        json!("A"),
+        "ArrowDown: the first result"
+    );
+    let first = c.active_element().await.unwrap();
+    first.send_keys(&Key::Up.to_string()).await.unwrap();
+    assert_eq!(
+        js(c, active).await,
+        json!("guide-search-input"),
+        "ArrowUp: back to the box"
+    );
+    let live = "Array.prototype.slice.call(document.querySelectorAll('[aria-live]')).map(function (e) { return e.textContent; }).join(' ')";
+    let status = js(
+        c,
+        "return document.querySelector('#guide-search-results .search-status').textContent;",
+    )
+    .await;
+    let said = until(c, live, "the count announced").await;
+    assert!(
+        said.as_str().unwrap().contains(status.as_str().unwrap()),
+        "live region {said} says the status {status}"
+    );
+    input.send_keys(&Key::Escape.to_string()).await.unwrap();
+    let hidden = "return document.getElementById('guide-search-results').hidden;";
+    assert_eq!(
+        js(c, hidden).await,
+        json!(true),
+        "Escape closes the results"
+    );
 }
 
 /// Follows the first result by keyboard (ArrowDown, Enter) and waits for its page.
@@ -172,11 +210,16 @@ async fn search_over_http_and_from_disk() {
     .await;
     assert!(live.as_str().unwrap().contains("result"), "{live}");
     type_query(&c, "lacrosse ball").await;
+    keys_and_live_region(&c).await;
     follow_first(&c, "/release/", "choose-a-tool").await;
     check_vectors(&c, "en").await;
     check_parity(&c, &g.path("public"), "en", "bundled").await;
     no_failed_loads(&c).await;
+    assert_eq!(console_errors(&c).await, Vec::<String>::new(), "over HTTP");
+    // Leave the served page first: its live-reload socket would log the server's going.
+    c.goto("about:blank").await.unwrap();
     handle.shutdown().await;
+    console_errors(&c).await;
 
     // From disk: each fixture's built folder opened as file://.
     for (name, lang, q, path_end, anchor) in [
@@ -205,9 +248,26 @@ async fn search_over_http_and_from_disk() {
             href.contains("index.html"),
             "file links name index.html: {href}"
         );
+        if name == "search_en" {
+            // A match in the section heading alone is marked there.
+            type_query(&c, "levator").await;
+            let marked = "return document.querySelector('#guide-search-results .search-list a .sr-section mark').textContent;";
+            assert_eq!(
+                js(&c, marked).await,
+                json!("Levator"),
+                "the heading's match marked"
+            );
+            type_query(&c, q).await;
+        }
+        keys_and_live_region(&c).await;
         follow_first(&c, path_end, anchor).await;
         check_vectors(&c, lang).await;
         check_parity(&c, &g.path("public"), lang, name).await;
+        assert_eq!(
+            console_errors(&c).await,
+            Vec::<String>::new(),
+            "{name} from disk"
+        );
     }
     c.close().await.unwrap();
 }

@@ -290,6 +290,13 @@
   var store = {}, pending = {};
   api.loaded = [];
   api.add = function (name, data) { store[name] = data; };
+  /* A packed file's data (a string): base64 of deflated JSON (src/search/format.rs). */
+  function inflate(b64) {
+    var bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
+  }
   function load(name) {
     if (!pending[name]) pending[name] = new Promise(function (resolve, reject) {
       var s = doc.createElement("script");
@@ -297,8 +304,13 @@
       s.onload = function () {
         s.parentNode.removeChild(s);
         api.loaded.push(name);
-        if (name === "stem" ? api.stem : name in store) resolve(store[name]);
-        else { delete pending[name]; reject(new Error(name)); }
+        if (name === "stem") { if (api.stem) return resolve(); }
+        else if (name in store) {
+          var data = store[name];
+          delete store[name];
+          return resolve(typeof data === "string" ? inflate(data) : data);
+        }
+        delete pending[name]; reject(new Error(name));
       };
       s.onerror = function () { s.parentNode.removeChild(s); delete pending[name]; reject(new Error(name)); };
       doc.head.appendChild(s);
@@ -525,7 +537,10 @@
 
   function setupSearch() {
     var box = $(".search"), input = $("#guide-search-input"), out = $("#guide-search-results");
-    if (!box || !input || !out || !SEARCH || !window.Promise) return;
+    if (!box || !input || !out || !SEARCH) return;
+    // The index is inflated with DecompressionStream (2023 on in every engine): without it
+    // the box would only ever say the index failed to load, so it is hidden.
+    if (!window.Promise || !window.DecompressionStream) { box.hidden = true; return; }
     var timer = null, seq = 0, lastQ = null;
 
     function open() { out.hidden = false; input.setAttribute("aria-expanded", "true"); }
@@ -549,8 +564,15 @@
           var li = el("li"), hash = h.url.indexOf("#");
           var path = hash < 0 ? h.url : h.url.slice(0, hash), frag = hash < 0 ? "" : h.url.slice(hash);
           var a = el("a", { href: fileHref(ROOT + path) + "?highlight=" + encodeURIComponent(q.trim()) + frag });
-          a.appendChild(el("span", { "class": "sr-title" }, h.title || path || T("untitled")));
-          if (h.heading) a.appendChild(el("span", { "class": "sr-section" }, h.heading));
+          // The title and the heading are marked too: a match may be in them alone.
+          var title = el("span", { "class": "sr-title" });
+          appendMarked(title, h.title || path || T("untitled"), res.words);
+          a.appendChild(title);
+          if (h.heading) {
+            var head = el("span", { "class": "sr-section" });
+            appendMarked(head, h.heading, res.words);
+            a.appendChild(head);
+          }
           var sn = el("span", { "class": "sr-snippet" });
           appendMarked(sn, snippet(h.text, res.words), res.words);
           a.appendChild(sn);
