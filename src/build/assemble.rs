@@ -19,6 +19,7 @@ use crate::diag::Diagnostics;
 use crate::markdown::{Rendered, highlight};
 use crate::output::OutputTree;
 use crate::output::site_files::{fingerprinted, robots, sitemap};
+use crate::output::write::Stage;
 use crate::render::context::{AssetsCtx, Common, NotFoundTemplate, SiteCtx};
 use crate::search;
 
@@ -28,15 +29,19 @@ pub(crate) fn assemble(
     input: &Input,
     titles: &[String],
     todo: &[PageId],
-    (last, mode): (&SiteCache, Mode),
+    (last, mode, stage): (&SiteCache, Mode, Option<&Stage>),
     asset_bytes: &HashMap<String, Bytes>,
     clock: &mut Clock,
 ) -> Result<(OutputTree, SiteCache), Diagnostics> {
     let mut tree = OutputTree::default();
     let assets = statics(input, &mut tree);
     let site_ctx = SiteCtx::of(input.cfg);
-    let templated = templates::render(input, titles, todo, (&site_ctx, &assets))?;
-    let (html, deps) = pages(input, templated, last);
+    let templated = templates::render(input, titles, todo, (&site_ctx, &assets), stage)?;
+    // Streamed pages are on disk already, and a one-shot build keeps nothing for the next.
+    let (html, deps) = match stage {
+        Some(_) => Default::default(),
+        None => pages(input, templated, last),
+    };
     for (k, v) in &html {
         tree.insert(k.clone(), v.clone());
     }
@@ -46,12 +51,13 @@ pub(crate) fn assemble(
             .or_insert_with(|| bytes.clone());
     }
     clock.lap("templates");
+    super::progress::enter(super::progress::phase::PRINT, 0);
     let (print, handouts) = site_wide(
         input,
         titles,
         (&site_ctx, &assets),
         &mut tree,
-        (last, mode),
+        (last, mode, stage),
         todo,
     )?;
     clock.lap("print");
@@ -146,7 +152,7 @@ fn site_wide(
     titles: &[String],
     (site_ctx, assets): (&SiteCtx, &AssetsCtx),
     tree: &mut OutputTree,
-    (last, mode): (&SiteCache, Mode),
+    (last, mode, stage): (&SiteCache, Mode, Option<&Stage>),
     todo: &[PageId],
 ) -> Result<(PrintCache, handouts::Kept), Diagnostics> {
     let site = input.site;
@@ -180,11 +186,22 @@ fn site_wide(
     );
 
     let shell = (assets, common("../".into()));
-    // Over about 5 MB, one file per top-level section (see print::split).
+    // Over about 5 MB, one file per top-level section (see print::split), each written
+    // with a stage.
     let (files, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
     for (path, part) in files {
-        tree.insert(path, part);
+        match stage {
+            Some(s) => s.put(&path, &part)?,
+            None => tree.insert(path, part),
+        }
     }
+    // The pages a stage holds (not in the tree), for the handouts' check below.
+    let staged: HashSet<String> = match stage {
+        Some(_) => (0..site.pages.len())
+            .map(|id| input.output_path(id))
+            .collect(),
+        None => HashSet::new(),
+    };
     let handout_common = |root, has_code| common_with(root, if has_code { assets } else { &plain });
     let (handouts, kept_handouts) = handouts::files(
         (input, titles),
@@ -193,7 +210,7 @@ fn site_wide(
         (&last.handouts, mode),
     )?;
     for (path, html) in handouts {
-        if tree.files.contains_key(&path) {
+        if tree.files.contains_key(&path) || staged.contains(&path) {
             let msg = format!("a handout would be written over the page at `{path}`");
             return Err(crate::diag::Diagnostic::error(msg)
                 .hint("rename the content folder `handout/`, or set `handout = false` in the page's [extra]")

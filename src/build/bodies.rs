@@ -77,6 +77,7 @@ pub(crate) fn render(
         .into_par_iter()
         .map(|id| {
             let p = &site.pages[id];
+            super::progress::page_done();
             match last.rendered.get(&p.rel) {
                 Some((text, r)) if reusable(text, r, &p.text) => (r.clone(), false),
                 _ => {

@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 
-use super::Built;
 use super::assemble::{self, SiteCache};
 use super::bodies;
 use super::clock::Clock;
 use super::plan::{self, Place};
+use super::{Built, Mode};
 use crate::config::{self, Config, Overrides};
 use crate::content::assets::ImageInfo;
 use crate::content::{self, Loaded, walk};
@@ -115,8 +115,9 @@ pub(crate) struct Staged {
 }
 
 /// The one place the cache changes: the search index is brought up to date and the new
-/// state replaces the old.
-pub(crate) fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
+/// state replaces the old. A one-shot build (`mode`) builds an index that keeps only its
+/// files.
+pub(crate) fn commit(prev: Cache, staged: Staged, mode: Mode) -> (Built, Cache) {
     let Staged {
         state,
         mut tree,
@@ -128,6 +129,10 @@ pub(crate) fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
         mut clock,
     } = staged;
     let mut cache = Cache { state, ..prev };
+    if mode == Mode::Once {
+        cache.search = search::Index::once();
+    }
+    super::progress::enter(super::progress::phase::SEARCH, 0);
     let plain: Vec<&Rendered> = rendered.iter().map(|r| r.as_ref()).collect();
     let language = cache.cfg.book.language.clone();
     assemble::search_files(
@@ -142,6 +147,7 @@ pub(crate) fn commit(prev: Cache, staged: Staged) -> (Built, Cache) {
     let built = Built {
         warnings,
         timings: clock.laps,
+        peaks: clock.peaks,
         tree,
         config: cache.cfg.clone(),
         pages: site.pages.len(),

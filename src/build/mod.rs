@@ -22,6 +22,7 @@ mod order;
 mod plan;
 mod print;
 mod print_parts;
+pub(crate) mod progress;
 mod read;
 mod session;
 mod templates;
@@ -33,10 +34,12 @@ use crate::config::{Config, Overrides};
 use crate::diag::Diagnostics;
 use crate::markdown::Rendered;
 use crate::output::OutputTree;
+use crate::output::write::Stage;
 use cache::{Cache, Staged, State};
 use clock::Clock;
 use read::Changed;
 
+pub(crate) use clock::peak_rss_kib;
 pub(crate) use session::build_loaded;
 pub use session::{Session, build};
 
@@ -75,15 +78,23 @@ pub struct Built {
     pub warnings: Diagnostics,
     /// Time spent in each phase, for `--verbose` and profiling.
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// The process's peak memory (KiB) at the end of each phase of [`Built::timings`].
+    pub peaks: Vec<Option<u64>>,
 }
 
 /// Every phase but the search index, on the last build's `cache`, after `changed` files
-/// changed: the tree and the next cache state, or every problem found.
-fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diagnostics> {
+/// changed: the tree and the next cache state, or every problem found. With a `stage`
+/// (a one-shot build), pages are written there as they are rendered instead.
+fn phases(
+    cache: &Cache,
+    changed: &[PathBuf],
+    (mode, stage): (Mode, Option<&Stage>),
+) -> Result<Staged, Diagnostics> {
     let (cfg, last) = (&cache.cfg, &cache.state);
     let changed = Changed(changed);
     let mut clock = Clock::default();
     clock.lap("start");
+    progress::enter(progress::phase::READING, 0);
     let mut diags = Diagnostics::new();
     diags.extend(cache.renderer.warnings.clone());
     let read = read::read(cfg, last, changed, &mut diags);
@@ -93,11 +104,13 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     let site = Arc::new(site);
     diags.extend(order_diags);
     clock.lap("order");
+    progress::enter(progress::phase::MARKDOWN, site.pages.len());
     let with = (last.for_bodies(), changed, &read.edited_images);
     let strings = &cache.renderer.strings;
     let bodies = bodies::render((cfg, strings), &site, &read.images, with, &mut diags);
     let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
     clock.lap("markdown");
+    progress::enter(progress::phase::CHECKING, 0);
     let (warnings, reviews) =
         check::check(cfg, &site, (&plain, &read.images), &cache.theme, diags)?;
     clock.lap("validate");
@@ -112,11 +125,12 @@ fn phases(cache: &Cache, changed: &[PathBuf], mode: Mode) -> Result<Staged, Diag
     };
     let titles = input.titles();
     let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), &bodies.edited);
+    progress::enter(progress::phase::TEMPLATES, todo.len());
     let (tree, site_cache) = assemble::assemble(
         &input,
         &titles,
         &todo,
-        (&last.site, mode),
+        (&last.site, mode, stage),
         &read.asset_bytes,
         &mut clock,
     )

@@ -109,8 +109,9 @@ pub(super) fn view(
             let html = fill(input, &shell, |id| {
                 Cow::Owned(rewrite(input, (&anchors, &book), id))
             });
-            let files = split::files(html, split::LIMIT).into_iter();
-            files.map(|(p, h)| (p, Bytes::from(h))).collect()
+            let mut files = Vec::new();
+            split::each(html, split::LIMIT, |p, h| files.push((p, Bytes::from(h))));
+            files
         }
         Mode::Repeat => {
             let fragment = |id: PageId| next.fragments[&site.pages[id].url].clone();

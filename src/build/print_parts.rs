@@ -27,6 +27,8 @@ pub(crate) struct Layout {
 struct Chunk {
     range: std::ops::Range<usize>,
     slots: Vec<usize>,
+    /// Its length without slot markers.
+    text_len: usize,
 }
 
 /// A part's file (path and bytes) and the fragments it was made of.
@@ -52,12 +54,16 @@ fn slots_in(text: &str) -> Vec<usize> {
     out
 }
 
+/// The bytes the slot markers of `slots` take.
+fn markers_len(slots: &[usize]) -> usize {
+    slots.iter().map(|i| 2 + i.to_string().len()).sum()
+}
+
 impl Layout {
     /// The layout of `shell`.
     fn of(shell: &str) -> Layout {
         let all = slots_in(shell);
-        let markers: usize = all.iter().map(|i| 2 + i.to_string().len()).sum();
-        let text_len = shell.len() - markers;
+        let text_len = shell.len() - markers_len(&all);
         let cut = Cut::of(shell).filter(|c| {
             // Every slot inside the body: then the shell's cut is the view's cut.
             let first = shell.find(SLOT).unwrap_or(c.body_start);
@@ -70,9 +76,14 @@ impl Layout {
             let parts = Parts::new(&shell[..c.body_start], &shell[c.main_end..], &texts);
             let chunks = ranges
                 .into_iter()
-                .map(|range| Chunk {
-                    slots: slots_in(&shell[range.clone()]),
-                    range,
+                .map(|range| {
+                    let slots = slots_in(&shell[range.clone()]);
+                    let text_len = range.len() - markers_len(&slots);
+                    Chunk {
+                        slots,
+                        range,
+                        text_len,
+                    }
                 })
                 .collect();
             (parts, chunks)
@@ -113,14 +124,24 @@ pub(super) fn files(
     let frag_len: usize = site.order.iter().map(|&id| fragment(id).len()).sum();
     let whole = || {
         let html = fill_text(site, shell, fragment);
-        let files = split::files(html, limit);
-        let files = files.into_iter().map(|(p, h)| (p, Bytes::from(h)));
-        (files.collect(), None)
+        let mut files = Vec::new();
+        split::each(html, limit, |p, h| files.push((p, Bytes::from(h))));
+        (files, None)
     };
     let Some((parts, chunks)) = layout.cut.as_ref() else {
         return whole();
     };
-    if layout.text_len + frag_len <= limit || marked {
+    // Over the limit, the front file's contents are split by chapter: cut the whole view.
+    let front = chunks.first().map_or(0, |c| {
+        let frags: usize = c
+            .slots
+            .iter()
+            .filter_map(|&i| site.order.get(i))
+            .map(|&id| fragment(id).len())
+            .sum();
+        parts.front_len(c.text_len + frags)
+    });
+    if layout.text_len + frag_len <= limit || marked || front > limit {
         return whole();
     }
     let made: Vec<Made> = chunks
@@ -197,9 +218,12 @@ mod tests {
             .collect()
     }
 
+    /// Over it the test view is cut, under it its front file stays whole.
+    const LIMIT: usize = 400;
+
     fn whole(site: &Site, shell: &str, f: &[Arc<str>]) -> Vec<(String, Bytes)> {
         let html = fill_text(site, shell, &|id| f[id].clone());
-        let files = split::files(html, 10).into_iter();
+        let files = split::files(html, LIMIT).into_iter();
         files.map(|(p, h)| (p, Bytes::from(h))).collect()
     }
 
@@ -211,13 +235,13 @@ mod tests {
             let f = f.to_vec();
             move |id: PageId| f[id].clone()
         };
-        let (first, kept) = files(&site, &shell, (&get(&f), false), None, 10);
+        let (first, kept) = files(&site, &shell, (&get(&f), false), None, LIMIT);
         assert_eq!(first, whole(&site, &shell, &f));
         assert_eq!(first.len(), 4, "front matter and three chapters");
         let kept = kept.expect("parts kept");
         // Page 4 (nested in chapter 2) is edited: only print/2/ is made again.
         f[4] = frags(4)[4].clone();
-        let (second, _) = files(&site, &shell, (&get(&f), false), Some(&kept), 10);
+        let (second, _) = files(&site, &shell, (&get(&f), false), Some(&kept), LIMIT);
         assert_eq!(second, whole(&site, &shell, &f));
         for (k, (a, b)) in first.iter().zip(&second).enumerate() {
             let reused = a.1.as_ptr() == b.1.as_ptr();
@@ -232,7 +256,7 @@ mod tests {
         f[2] = "<section class=\"print-page print-depth-1\" id=\"page-x\">x</section>".into();
         let g = f.clone();
         let get = move |id: PageId| g[id].clone();
-        let (files_marked, kept) = files(&site, &shell, (&get, true), None, 10);
+        let (files_marked, kept) = files(&site, &shell, (&get, true), None, LIMIT);
         assert_eq!(files_marked, whole(&site, &shell, &f));
         assert!(kept.is_none());
         let (one, kept) = files(&site, &shell, (&get, true), None, usize::MAX);

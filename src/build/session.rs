@@ -9,6 +9,7 @@ use super::cache::{Cache, commit};
 use super::{BuildOptions, Built, phases};
 use crate::config::Config;
 use crate::diag::Diagnostics;
+use crate::output::write::Stage;
 
 /// Builds once, with nothing cached.
 pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
@@ -16,9 +17,12 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
 }
 
 /// Builds once the project whose book.toml is already loaded as `cfg` (its root absolute).
+/// With a `stage`, page files are written there as they are rendered and left out of
+/// [`Built::tree`].
 pub(crate) fn build_loaded(
     cfg: Config,
     overrides: crate::config::Overrides,
+    stage: Option<&Stage>,
 ) -> Result<Built, Diagnostics> {
     let mut session = Session {
         opts: BuildOptions {
@@ -29,7 +33,7 @@ pub(crate) fn build_loaded(
         pending: Vec::new(),
         mode: Mode::Once,
     };
-    session.run_on(Cache::with_config(cfg)?, true)
+    session.run_on(Cache::with_config(cfg)?, true, stage)
 }
 
 /// A build that can be repeated cheaply after edits.
@@ -95,28 +99,33 @@ impl Session {
     /// Builds on the cache, or from nothing when there is none.
     fn run(&mut self) -> Result<Built, Diagnostics> {
         match self.cache.take() {
-            Some(c) => self.run_on(c, false),
+            Some(c) => self.run_on(c, false, None),
             None => {
                 self.pending.clear();
                 let fresh = Cache::load(&self.opts.root, &self.opts.overrides)?;
-                self.run_on(fresh, true)
+                self.run_on(fresh, true, None)
             }
         }
     }
 
     /// Builds on `prev` and replaces the cache whole on success; after a failure the cache
     /// stays as the last success left it.
-    fn run_on(&mut self, prev: Cache, from_scratch: bool) -> Result<Built, Diagnostics> {
-        match phases(&prev, &self.pending, self.mode) {
+    fn run_on(
+        &mut self,
+        prev: Cache,
+        from_scratch: bool,
+        stage: Option<&Stage>,
+    ) -> Result<Built, Diagnostics> {
+        match phases(&prev, &self.pending, (self.mode, stage)) {
             Ok(staged) => {
-                let (built, cache) = commit(prev, staged);
+                let (built, cache) = commit(prev, staged, self.mode);
                 self.pending.clear();
                 let cfg = cache.cfg.clone();
                 self.cache = Some(cache);
                 // The other languages, each a guide of its own (a failure there keeps the
                 // default language's cache: it built).
                 super::languages::add_languages(built, &cfg, |c| {
-                    build_loaded(c, Default::default())
+                    build_loaded(c, Default::default(), None)
                 })
             }
             Err(diags) => {

@@ -11,6 +11,7 @@ use super::input::{GENERATOR, Input};
 use crate::content::PageId;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::root_prefix;
+use crate::output::write::Stage;
 use crate::render::context::{
     AssetsCtx, Common, Fallback, LangLink, LinkCtx, PageCtx, PageTemplate, SiteCtx,
 };
@@ -20,16 +21,29 @@ use crate::render::nav;
 /// A page through its template: its id, HTML, and the pages whose titles it shows.
 pub(super) type Templated = (PageId, String, Vec<PageId>);
 
-/// Renders the pages `todo`; a template error shared by many pages is reported once.
+/// Renders the pages `todo`; a template error shared by many pages is reported once. With
+/// a `stage`, each page is written there as soon as it is rendered and comes back without
+/// its HTML or what it shows (a one-shot build keeps neither).
 pub(super) fn render(
     input: &Input,
     titles: &[String],
     todo: &[PageId],
     (site_ctx, assets): (&SiteCtx, &AssetsCtx),
+    stage: Option<&Stage>,
 ) -> Result<Vec<Templated>, Diagnostics> {
     let results: Vec<Result<Templated, Diagnostic>> = todo
         .par_iter()
-        .map(|&id| page_html(input, titles, id, site_ctx, assets).map(|(h, d)| (id, h, d)))
+        .map(|&id| {
+            let (html, deps) = page_html(input, titles, id, site_ctx, assets)?;
+            super::progress::page_done();
+            match stage {
+                Some(s) => {
+                    s.put(&input.output_path(id), html.as_bytes())?;
+                    Ok((id, String::new(), Vec::new()))
+                }
+                None => Ok((id, html, deps)),
+            }
+        })
         .collect();
     let mut diags = Diagnostics::new();
     let mut seen = HashSet::new();

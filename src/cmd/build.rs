@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::overrides;
+use super::{overrides, progress};
 use crate::build::build_loaded;
 use crate::cli::{BuildArgs, Global};
 use crate::diag::Diagnostics;
@@ -28,23 +28,37 @@ pub(super) fn build(
     } else {
         None
     };
-    let built = build_loaded(cfg, overrides)?;
+    // Pages go to the staging folder as they are rendered: the build never holds the site.
+    let stage = match &prepared {
+        Some(p) => Some(p.stage(&cfg)?),
+        None => None,
+    };
+    let line = progress::start(start, g.quiet);
+    let built = build_loaded(cfg, overrides, stage.as_ref());
+    drop(line);
+    let built = built?;
     super::report_warnings(&built.warnings, g);
     let out = built.config.output_dir();
     let before_write = Instant::now();
-    match &prepared {
-        Some(p) => p.write(&built.config, &built.tree)?,
+    let streamed = stage.as_ref().map_or(0, write::Stage::written);
+    match stage {
+        Some(s) => s.finish(&built.config, &built.tree)?,
         None if write_out => write::write(&built.config, &built.tree, &out)?,
         None => {}
     }
     if g.verbose {
-        for (phase, t) in &built.timings {
-            eprintln!("  {phase:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
+        // The peak memory so far after each phase: which phase makes the build's peak.
+        let peak =
+            |kib: Option<u64>| kib.map_or(String::new(), |k| format!("  peak {} MiB", k / 1024));
+        for (i, (phase, t)) in built.timings.iter().enumerate() {
+            let p = peak(built.peaks.get(i).copied().flatten());
+            eprintln!("  {phase:<10} {:>8.1} ms{p}", t.as_secs_f64() * 1000.0);
         }
         eprintln!(
-            "  {:<10} {:>8.1} ms",
+            "  {:<10} {:>8.1} ms{}",
             "write",
-            before_write.elapsed().as_secs_f64() * 1000.0
+            before_write.elapsed().as_secs_f64() * 1000.0,
+            peak(crate::build::peak_rss_kib())
         );
     }
     if !g.quiet {
@@ -70,7 +84,10 @@ pub(super) fn build(
                 built.pages, built.assets
             )
         };
-        println!("{verb} ({} files) in {ms:.0} ms{warned}", built.tree.len());
+        println!(
+            "{verb} ({} files) in {ms:.0} ms{warned}",
+            built.tree.len() + streamed
+        );
     }
     Ok(())
 }

@@ -4,6 +4,7 @@ mod build;
 mod import;
 mod init;
 mod pdf;
+mod progress;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -10,6 +10,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use super::lock::{self, OutputLock};
@@ -68,6 +70,12 @@ impl Prepared {
     /// Writes `tree` in place of the output, atomically. On error the output is untouched
     /// and the staging folder removed.
     pub fn write(&self, cfg: &Config, tree: &OutputTree) -> Result<(), Diagnostics> {
+        self.stage(cfg)?.finish(cfg, tree)
+    }
+
+    /// A staging folder beside the output, to fill while the build runs ([`Stage::put`])
+    /// and swap in with [`Stage::finish`]; dropped unfinished, it is removed.
+    pub fn stage(&self, cfg: &Config) -> Result<Stage<'_>, Diagnostics> {
         check_target(cfg, &self.target)?;
         let unique = format!(
             "{}-{}",
@@ -76,15 +84,76 @@ impl Prepared {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_nanos())
         );
-        let stage = self
+        let dir = self
             .parent
             .join(format!(".{}.guide-stage-{unique}", self.name));
-        let result = stage_files(&stage, tree)
-            .and_then(|()| swap::swap(&stage, &self.target, &self.parent, &self.name, &unique));
-        if result.is_err() && super::marked(&stage) {
-            swap::remove_ours(&stage);
+        fs::create_dir(&dir).map_err(|e| {
+            Diagnostics::from(fsx::io_error(
+                "could not create the staging folder",
+                &dir,
+                &e,
+            ))
+        })?;
+        let stage = Stage {
+            prepared: self,
+            dir,
+            unique,
+            done: false,
+            written: AtomicUsize::new(0),
+        };
+        fsx::write(
+            &stage.dir.join(MARKER),
+            b"This folder was made by guide; guide replaces it on every build.\n",
+        )?;
+        Ok(stage)
+    }
+}
+
+/// A staging folder being filled: pages are written as they are rendered (so a one-shot
+/// build never holds the whole site), the rest of the tree at [`Stage::finish`].
+#[derive(Debug)]
+pub struct Stage<'a> {
+    prepared: &'a Prepared,
+    dir: PathBuf,
+    unique: String,
+    done: bool,
+    written: AtomicUsize,
+}
+
+impl Stage<'_> {
+    /// Writes one output file (`anatomy/index.html`) now; callable from many threads.
+    pub(crate) fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let p = self.dir.join(path);
+        if let Some(parent) = p.parent() {
+            fsx::create_dir_all(parent)?;
         }
-        result
+        fs::write(&p, bytes).map_err(|e| fsx::io_error("could not write", &p, &e))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Files written so far by [`Stage::put`].
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// Writes the rest of the site (`tree`) and swaps the staging folder in place of the
+    /// output. On error the output is untouched and the staging folder removed.
+    pub fn finish(mut self, cfg: &Config, tree: &OutputTree) -> Result<(), Diagnostics> {
+        check_target(cfg, &self.prepared.target)?;
+        stage_files(&self.dir, tree)?;
+        let p = self.prepared;
+        swap::swap(&self.dir, &p.target, &p.parent, &p.name, &self.unique)?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Stage<'_> {
+    fn drop(&mut self) {
+        if !self.done && super::marked(&self.dir) {
+            swap::remove_ours(&self.dir);
+        }
     }
 }
 
@@ -94,17 +163,6 @@ pub fn write(cfg: &Config, tree: &OutputTree, out: &Path) -> Result<(), Diagnost
 }
 
 fn stage_files(stage: &Path, tree: &OutputTree) -> Result<(), Diagnostics> {
-    fs::create_dir(stage).map_err(|e| {
-        Diagnostics::from(fsx::io_error(
-            "could not create the staging folder",
-            stage,
-            &e,
-        ))
-    })?;
-    fsx::write(
-        &stage.join(MARKER),
-        b"This folder was made by guide; guide replaces it on every build.\n",
-    )?;
     // Folders first (in parallel: a thousand sequential mkdirs were the slowest part of a
     // build), then every file in parallel.
     let dirs: std::collections::BTreeSet<PathBuf> = tree

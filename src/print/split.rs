@@ -12,16 +12,122 @@ const SECTION: &str = "<section class=\"print-page ";
 
 /// The print view's files: `print/index.html` alone when `html` is at most `limit` bytes,
 /// else it and one `print/<n>/index.html` per chapter.
+#[cfg(test)]
 pub(crate) fn files(html: String, limit: usize) -> Vec<(String, String)> {
-    let cut = (html.len() > limit).then(|| Cut::of(&html)).flatten();
-    let Some(cut) = cut else {
-        return vec![("print/index.html".into(), html)];
+    let mut out = Vec::new();
+    each(html, limit, |path, file| out.push((path, file)));
+    out
+}
+
+/// [`files`], each handed to `emit` as soon as it is cut (so only one part is held beside
+/// the whole view).
+pub(crate) fn each(html: String, limit: usize, mut emit: impl FnMut(String, String)) {
+    let whole = |html| ("print/index.html".to_string(), html);
+    let starts: Vec<usize> = if html.len() <= limit {
+        Vec::new()
+    } else {
+        html.match_indices(CHAPTER).map(|(i, _)| i).collect()
     };
-    let chunks: Vec<&str> = cut.chunks().into_iter().map(|r| &html[r]).collect();
-    let parts = Parts::new(&html[..cut.body_start], &html[cut.main_end..], &chunks);
-    (0..chunks.len())
-        .map(|k| parts.file(k, chunks[k]))
-        .collect()
+    let (Some(&first), Some(main_end)) = (starts.first(), html.rfind("</main>")) else {
+        let (p, h) = whole(html);
+        return emit(p, h);
+    };
+    let body_start = html
+        .find("<main")
+        .and_then(|m| html[m..].find('>').map(|e| m + e + 1));
+    let Some(body_start) = body_start.filter(|&b| b <= first && main_end >= first) else {
+        let (p, h) = whole(html);
+        return emit(p, h);
+    };
+    let part_head = html[..body_start]
+        .replace("href=\"../", "href=\"../../")
+        .replace("src=\"../", "src=\"../../");
+    let tail = &html[main_end..];
+    // Chunks: 0 is the front matter, k the k-th chapter with its nested pages.
+    let mut bounds = starts.clone();
+    bounds.push(main_end);
+    let mut chunks = vec![&html[body_start..first]];
+    chunks.extend(bounds.windows(2).map(|w| &html[w[0]..w[1]]));
+    let mut home: HashMap<&str, usize> = HashMap::new();
+    for (k, chunk) in chunks.iter().enumerate() {
+        for (i, _) in chunk.match_indices(SECTION) {
+            let rest = &chunk[i..];
+            if let Some(id) = rest.find(" id=\"").map(|j| &rest[j + 5..])
+                && let Some(end) = id.find('"')
+            {
+                home.insert(&id[..end], k);
+            }
+        }
+    }
+    // At ~100,000 pages the contents alone are over the limit: the front file then lists
+    // the chapters, and each chapter file its own pages.
+    let front_len = body_start + chunks[0].len() + tail.len();
+    let (front, tocs) = match (front_len > limit).then(|| toc_by_chapter(chunks[0], chunks.len())) {
+        Some(Some((front, tocs))) => (Some(front), tocs),
+        _ => (None, vec![String::new(); chunks.len()]),
+    };
+    if let Some(front) = &front {
+        chunks[0] = front;
+    }
+    for (k, chunk) in chunks.iter().enumerate() {
+        let body = relink(chunk, k, &home);
+        let file = if k == 0 {
+            format!("{}{body}{tail}", &html[..body_start])
+        } else {
+            let toc = relink(&tocs[k], k, &home);
+            format!(
+                "{part_head}\n<p class=\"print-part-nav\"><a href=\"../\">Contents</a></p>{toc}\n{body}{tail}"
+            )
+        };
+        let path = if k == 0 {
+            "print/index.html".to_string()
+        } else {
+            format!("print/{k}/index.html")
+        };
+        emit(path, file);
+    }
+}
+
+/// The front matter with its contents cut to the chapters (depth 0 and 1), and for each
+/// chunk the contents of its nested pages as a `<nav>` of its own; None when `front` has
+/// no contents list.
+fn toc_by_chapter(front: &str, chunks: usize) -> Option<(String, Vec<String>)> {
+    const LIST: &str = "<ol class=\"print-toc-list\">";
+    const ENTRY: &str = "\n<li class=\"print-toc-d";
+    let start = front.find(LIST)? + LIST.len();
+    let end = start + front[start..].find("\n</ol>")?;
+    let title = front
+        .find("class=\"print-toc-title\">")
+        .map(|i| &front[i + 24..])
+        .and_then(|t| t.find("</h2>").map(|e| &t[..e]))
+        .unwrap_or("Contents");
+    let mut kept = String::new();
+    let mut parts = vec![String::new(); chunks];
+    let mut chapter = 0;
+    let list = &front[start..end];
+    let mut at: Vec<usize> = list.match_indices(ENTRY).map(|(i, _)| i).collect();
+    at.push(list.len());
+    kept.push_str(&list[..at[0]]);
+    for w in at.windows(2) {
+        let entry = &list[w[0]..w[1]];
+        let depth: usize = entry[ENTRY.len()..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(0);
+        chapter += usize::from(depth == 1);
+        match parts.get_mut(chapter) {
+            Some(part) if depth >= 2 && chapter > 0 => part.push_str(entry),
+            _ => kept.push_str(entry),
+        }
+    }
+    for part in parts.iter_mut().filter(|p| !p.is_empty()) {
+        *part = format!(
+            "\n<nav class=\"print-toc print-part-toc\" aria-label=\"{title}\">\n{LIST}{part}\n</ol>\n</nav>"
+        );
+    }
+    let front = format!("{}{kept}{}", &front[..start], &front[end..]);
+    Some((front, parts))
 }
 
 /// Where a print view splits: the body's start, each chapter's start and the end of `<main>`.
@@ -106,7 +212,14 @@ impl Parts {
         }
     }
 
-    /// Chunk `k` as its file: (output path, HTML).
+    /// The length of the front file with a front chunk of `chunk_len` bytes (over the
+    /// limit, [`each`] splits its contents by chapter, which the parts do not).
+    pub(crate) fn front_len(&self, chunk_len: usize) -> usize {
+        self.head.len() + chunk_len + self.tail.len()
+    }
+
+    /// Chunk `k` as its file: (output path, HTML), as [`each`] makes it when the contents
+    /// are not split.
     pub(crate) fn file(&self, k: usize, chunk: &str) -> (String, String) {
         let body = relink(chunk, k, &self.home);
         let tail = &self.tail;
@@ -126,7 +239,10 @@ impl Parts {
 }
 
 /// `href="#page-x…"` to a page in another file → that file's address with the fragment.
-fn relink(chunk: &str, k: usize, home: &HashMap<String, usize>) -> String {
+fn relink<K>(chunk: &str, k: usize, home: &HashMap<K, usize>) -> String
+where
+    K: std::borrow::Borrow<str> + std::hash::Hash + Eq,
+{
     let mut out = String::with_capacity(chunk.len() + 64);
     let mut pos = 0;
     for (i, pat) in chunk.match_indices("href=\"#") {
@@ -184,5 +300,34 @@ mod tests {
         assert!(f[1].1.contains("href=\"../../static/s.css\""));
         assert!(f[2].1.contains("href=\"../1/#page-a\"") && f[2].1.contains("id=\"page-b-c\""));
         assert!(!f[0].1.contains("print-depth-1") && f[2].1.ends_with("</main></body>"));
+    }
+
+    #[test]
+    fn contents_over_the_limit_list_chapters_in_front_and_pages_in_their_chapter() {
+        let html = concat!(
+            "<head></head><body><main id=\"main\">",
+            "<nav class=\"print-toc\"><h2 id=\"print-toc-title\" class=\"print-toc-title\">Contents</h2>",
+            "<ol class=\"print-toc-list\">",
+            "\n<li class=\"print-toc-d0\"><a href=\"#page-home\">Home</a></li>",
+            "\n<li class=\"print-toc-d1\"><a href=\"#page-a\">A</a></li>",
+            "\n<li class=\"print-toc-d2\"><a href=\"#page-a-x\">X</a></li>",
+            "\n<li class=\"print-toc-d1\"><a href=\"#page-b\">B</a></li>",
+            "\n<li class=\"print-toc-d2\"><a href=\"#page-b-y\">Y</a></li>",
+            "\n</ol>\n</nav>",
+            "<section class=\"print-page print-depth-0\" id=\"page-home\"></section>",
+            "<section class=\"print-page print-depth-1 print-ch-1\" id=\"page-a\"></section>",
+            "<section class=\"print-page print-depth-2 print-ch-1\" id=\"page-a-x\"></section>",
+            "<section class=\"print-page print-depth-1 print-ch-2\" id=\"page-b\"></section>",
+            "<section class=\"print-page print-depth-2 print-ch-2\" id=\"page-b-y\"></section>",
+            "</main></body>"
+        )
+        .to_string();
+        let f = files(html, 10);
+        assert!(f[0].1.contains("href=\"1/#page-a\"") && f[0].1.contains("href=\"2/#page-b\""));
+        assert!(!f[0].1.contains("page-a-x\"") && !f[0].1.contains("page-b-y\""));
+        assert!(
+            f[1].1.contains("aria-label=\"Contents\"") && f[1].1.contains("href=\"#page-a-x\"")
+        );
+        assert!(!f[1].1.contains("page-b-y\">Y") && f[2].1.contains("href=\"#page-b-y\""));
     }
 }

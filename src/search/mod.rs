@@ -56,7 +56,9 @@ pub type Posting = (u32, u32);
 /// One indexed page: its row for the page chunk and its terms.
 #[derive(Debug, Clone, PartialEq)]
 struct Entry {
-    row: serde_json::Value,
+    /// As JSON text (`[title, url, [[anchor, heading, text], …]]`): a tree of
+    /// `serde_json::Value`s took several times the bytes.
+    row: String,
     /// Term → (section index, score), sorted by term.
     terms: Vec<(String, Vec<(u32, u32)>)>,
 }
@@ -99,6 +101,7 @@ impl Entry {
         if let Some(s) = d.sections.get(n - 1) {
             rows.push(serde_json::json!([s.anchor, s.heading, truncate(&tail)]));
         }
+        let row = serde_json::to_string(&(d.title, d.url, rows)).expect("JSON of plain data");
         let mut terms: Vec<(String, Vec<(u32, u32)>)> = counts
             .into_iter()
             .map(|(t, list)| {
@@ -120,10 +123,7 @@ impl Entry {
             })
             .collect();
         terms.sort_unstable();
-        Entry {
-            row: serde_json::json!([d.title, d.url, rows]),
-            terms,
-        }
+        Entry { row, terms }
     }
 }
 
@@ -139,6 +139,9 @@ pub struct Index {
     /// Each term's entry of its shard file ([`format::fragment`]).
     fragments: HashMap<String, String>,
     files: BTreeMap<String, Bytes>,
+    /// Built once and never updated (`guide build`): each page's terms are moved into the
+    /// postings, and all but the files is dropped after [`Index::update`].
+    once: bool,
 }
 
 /// What an update touched: the shards and terms whose postings changed, the page chunks
@@ -151,6 +154,14 @@ struct Touched {
 }
 
 impl Index {
+    /// An index that is built once and never updated: it keeps only its files.
+    pub fn once() -> Index {
+        Index {
+            once: true,
+            ..Index::default()
+        }
+    }
+
     /// Brings the index to `docs` (in page order) for a guide in `language`, re-serialising
     /// only what changed. `dirty(id)` says whether page `id` may have changed since the last
     /// call.
@@ -158,6 +169,7 @@ impl Index {
         if docs.len() != self.entries.len() || language != self.language {
             *self = Index {
                 language: language.to_string(),
+                once: self.once,
                 ..Index::default()
             };
         }
@@ -182,25 +194,43 @@ impl Index {
             self.apply(new, &mut touched);
         }
         self.write(&tok, &touched);
+        if self.once {
+            let files = std::mem::take(&mut self.files);
+            *self = Index {
+                files,
+                ..Index::once()
+            };
+        }
     }
 
     /// A fresh index: postings grouped by term in one pass (page ids arrive in order).
     fn group_fresh(&mut self, touched: &mut Touched) {
-        let mut by_term: HashMap<&str, Vec<Posting>> = HashMap::default();
-        for (page, e) in self.entries.iter().enumerate() {
-            for (t, list) in &e.terms {
-                let p = by_term.entry(t.as_str()).or_default();
-                p.extend(list.iter().map(|&(sec, s)| (section_id(page, sec), s)));
+        let mut by_term: HashMap<std::borrow::Cow<str>, Vec<Posting>> = HashMap::default();
+        let mut add = |page: usize, t, list: &[(u32, u32)]| {
+            let p: &mut Vec<Posting> = by_term.entry(t).or_default();
+            p.extend(list.iter().map(|&(sec, s)| (section_id(page, sec), s)));
+        };
+        if self.once {
+            for (page, e) in self.entries.iter_mut().enumerate() {
+                for (t, list) in std::mem::take(&mut e.terms) {
+                    add(page, t.into(), &list);
+                }
+            }
+        } else {
+            for (page, e) in self.entries.iter().enumerate() {
+                for (t, list) in &e.terms {
+                    add(page, t.as_str().into(), list);
+                }
             }
         }
         for (t, postings) in by_term {
-            let key = tokens::shard_of(t).to_string();
+            let key = tokens::shard_of(&t).to_string();
             touched.shards.insert(key.clone());
             touched.terms.insert(t.to_string());
             self.shards
                 .entry(key)
                 .or_default()
-                .insert(t.to_string(), postings);
+                .insert(t.into_owned(), postings);
         }
     }
 
@@ -269,18 +299,16 @@ impl Index {
         }
         let chunks = &touched.chunks;
         for &k in chunks {
-            let rows: Vec<&serde_json::Value> = self.entries
+            let rows: Vec<&str> = self.entries
                 [k * CHUNK..((k + 1) * CHUNK).min(self.entries.len())]
                 .iter()
-                .map(|e| &e.row)
+                .map(|e| e.row.as_str())
                 .collect();
             let name = format!("p/{k}");
+            let json = format!("[{}]", rows.join(","));
             self.files.insert(
                 format!("search/{name}.js"),
-                Bytes::from(format::packed(
-                    &name,
-                    &serde_json::to_vec(&rows).expect("JSON of plain data"),
-                )),
+                Bytes::from(format::packed(&name, json.as_bytes())),
             );
         }
         let keys: Vec<String> = self
