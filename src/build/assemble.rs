@@ -9,6 +9,7 @@ use bytes::Bytes;
 
 use super::Mode;
 use super::clock::Clock;
+use super::handouts;
 use super::input::{GENERATOR, Input};
 use super::plan::Deps;
 use super::print::{self, PrintCache};
@@ -51,7 +52,7 @@ pub(crate) fn assemble(
     }
     clock.lap("templates");
     super::progress::enter(super::progress::phase::PRINT, 0);
-    let print = site_wide(
+    let (print, handouts) = site_wide(
         input,
         titles,
         (&site_ctx, &assets),
@@ -60,7 +61,13 @@ pub(crate) fn assemble(
         todo,
     )?;
     clock.lap("print");
-    Ok((tree, SiteCache { html, deps, print }))
+    let cache = SiteCache {
+        html,
+        deps,
+        print,
+        handouts,
+    };
+    Ok((tree, cache))
 }
 
 /// Every page's HTML by output path, and what each shows: the pages just rendered, the
@@ -97,7 +104,7 @@ fn pages(
     (html, deps)
 }
 
-/// Whether the highlighting stylesheet is part of the site (and linked from every head).
+/// Whether the highlighting stylesheet is part of the site (each page with code links it).
 pub(crate) fn needs_highlight(rendered: &[&Rendered]) -> bool {
     rendered.iter().any(|r| r.has_code)
 }
@@ -135,6 +142,8 @@ pub(crate) struct SiteCache {
     pub(crate) deps: Deps,
     /// The print view's parts.
     print: PrintCache,
+    /// The handouts.
+    handouts: handouts::Kept,
 }
 
 /// Adds the files made of the whole site: 404, print view, redirects, sitemap and robots.txt.
@@ -145,7 +154,7 @@ fn site_wide(
     tree: &mut OutputTree,
     (last, mode, stage): (&SiteCache, Mode, Option<&Stage>),
     todo: &[PageId],
-) -> Result<PrintCache, Diagnostics> {
+) -> Result<(PrintCache, handouts::Kept), Diagnostics> {
     let site = input.site;
     let cfg = input.cfg;
     let base_path = cfg
@@ -155,7 +164,9 @@ fn site_wide(
         .and_then(|b| b.splitn(4, '/').nth(3))
         .map(|p| format!("/{p}"));
     let root404 = base_path.unwrap_or_else(|| "/".into());
-    let common = |root: String| Common {
+    // The print view shows every page: it links the highlighting stylesheet when any has code.
+    let plain = templates::for_page(assets, false);
+    let common_with = |root: String, assets| Common {
         root,
         site: site_ctx,
         assets,
@@ -163,28 +174,26 @@ fn site_wide(
         print_url: "print/",
         generator: GENERATOR,
     };
+    let common = |root: String| common_with(root, assets);
     tree.insert(
         "404.html",
         input.renderer.render(
             "404.html",
             &NotFoundTemplate {
-                common: common(root404),
+                common: common_with(root404, &plain),
             },
         )?,
     );
 
     let shell = (assets, common("../".into()));
-    let (html, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
-    // Over about 5 MB, one file per top-level section (see print::split), each written as
-    // soon as it is cut with a stage.
-    let mut failed = None;
-    crate::print::split::each(html, crate::print::split::LIMIT, |path, part| match stage {
-        Some(s) if failed.is_none() => failed = s.put(&path, part.as_bytes()).err(),
-        Some(_) => {}
-        None => tree.insert(path, part),
-    });
-    if let Some(e) = failed {
-        return Err(e.into());
+    // Over about 5 MB, one file per top-level section (see print::split), each written
+    // with a stage.
+    let (files, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
+    for (path, part) in files {
+        match stage {
+            Some(s) => s.put(&path, &part)?,
+            None => tree.insert(path, part),
+        }
     }
     // The pages a stage holds (not in the tree), for the handouts' check below.
     let staged: HashSet<String> = match stage {
@@ -193,12 +202,14 @@ fn site_wide(
             .collect(),
         None => HashSet::new(),
     };
-    for (path, html) in crate::print::handout::render_all(
-        (site, input.rendered, titles),
-        input.renderer,
-        common,
-        cfg.book.base_url.as_deref(),
-    )? {
+    let handout_common = |root, has_code| common_with(root, if has_code { assets } else { &plain });
+    let (handouts, kept_handouts) = handouts::files(
+        (input, titles),
+        assets,
+        &handout_common,
+        (&last.handouts, mode),
+    )?;
+    for (path, html) in handouts {
         if tree.files.contains_key(&path) || staged.contains(&path) {
             let msg = format!("a handout would be written over the page at `{path}`");
             return Err(crate::diag::Diagnostic::error(msg)
@@ -219,7 +230,7 @@ fn site_wide(
         tree.insert("sitemap.xml", sitemap(base, &urls));
         tree.insert("robots.txt", robots(base));
     }
-    Ok(print)
+    Ok((print, kept_handouts))
 }
 
 /// Brings the search index to the site and adds its files to `tree`: only the documents

@@ -34,20 +34,19 @@ pub(crate) struct Cache {
 /// The part of the cache a build computes anew from the last one.
 #[derive(Default)]
 pub(crate) struct State {
-    pub(crate) loaded: HashMap<String, Loaded>,
+    pub(crate) loaded: HashMap<String, Arc<Loaded>>,
     pub(crate) images: HashMap<String, ImageInfo>,
     pub(crate) asset_bytes: HashMap<String, Bytes>,
     pub(crate) rendered: bodies::Kept,
     pub(crate) layout: Vec<Place>,
     pub(crate) link_targets: Vec<String>,
-    /// Whether some page had code last time: every page's head links the highlighting
-    /// stylesheet only then.
-    pub(crate) had_code: Option<bool>,
     /// The last walk of the content folder and what it reported.
-    pub(crate) walked: Option<(walk::Walk, Diagnostics)>,
+    pub(crate) walked: Option<Arc<(walk::Walk, Diagnostics)>>,
     pub(crate) site: SiteCache,
     /// Processed photos this build published, for the next build of the session.
     pub(crate) media: crate::media::Memo,
+    /// The guide as the last build placed it (only when builds repeat).
+    pub(crate) guide: Option<Arc<content::Site>>,
 }
 
 impl State {
@@ -63,7 +62,6 @@ impl State {
     pub(crate) fn for_plan(&self) -> plan::Last<'_> {
         plan::Last {
             layout: &self.layout,
-            had_code: self.had_code,
             deps: &self.site.deps,
             kept_html: !self.site.html.is_empty(),
         }
@@ -109,7 +107,7 @@ impl Cache {
 pub(crate) struct Staged {
     pub(crate) state: State,
     pub(crate) tree: OutputTree,
-    pub(crate) site: content::Site,
+    pub(crate) site: Arc<content::Site>,
     pub(crate) titles: Vec<String>,
     pub(crate) rendered: Vec<Arc<Rendered>>,
     /// The pages that went through the templates (their search documents may have changed).

@@ -18,6 +18,8 @@ pub(super) struct Input<'a> {
     pub(super) site: &'a Site,
     /// Every page's Markdown result, by page id.
     pub(super) rendered: &'a [&'a Rendered],
+    /// The same, shared (what the kept site-wide files were made of is compared by pointer).
+    pub(super) bodies: &'a [std::sync::Arc<Rendered>],
     /// Templates.
     pub(super) renderer: &'a Renderer,
     /// Theme files (static assets).

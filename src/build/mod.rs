@@ -15,10 +15,13 @@ mod bodies;
 mod cache;
 mod check;
 mod clock;
+mod handouts;
 mod input;
 mod languages;
+mod order;
 mod plan;
 mod print;
+mod print_parts;
 pub(crate) mod progress;
 mod read;
 mod session;
@@ -102,12 +105,9 @@ fn phases(
     diags.extend(cache.renderer.warnings.clone());
     let read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
-    let (site, order_diags) = crate::content::order::assemble(
-        read.loaded.clone(),
-        read.assets,
-        cfg.build.drafts,
-        &cfg.build.content,
-    );
+    let was = last.guide.as_deref().map(|s| (s, &last.loaded));
+    let (site, order_diags) = order::order(cfg, (&read.loaded, read.assets), was);
+    let site = Arc::new(site);
     diags.extend(order_diags);
     clock.lap("order");
     progress::enter(progress::phase::MARKDOWN, site.pages.len());
@@ -129,13 +129,13 @@ fn phases(
         cfg,
         site: &site,
         rendered: &plain,
+        bodies: &bodies.rendered,
         renderer: &cache.renderer,
         theme: &cache.theme,
         reviews: &reviews,
     };
     let titles = input.titles();
-    let has_code = assemble::needs_highlight(&plain);
-    let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), has_code, &bodies.edited);
+    let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), &bodies.edited);
     progress::enter(progress::phase::TEMPLATES, todo.len());
     let (tree, site_cache) = assemble::assemble(
         &input,
@@ -164,10 +164,10 @@ fn phases(
         rendered: bodies.kept,
         layout,
         link_targets: bodies.link_targets,
-        had_code: Some(has_code),
         walked: (mode == Mode::Repeat).then_some(read.walked),
         site: site_cache,
         media: media.memo,
+        guide: (mode == Mode::Repeat).then(|| site.clone()),
     };
     let rendered = bodies.rendered;
     Ok(Staged {

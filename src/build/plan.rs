@@ -3,9 +3,11 @@
 //!
 //! A page's HTML shows its own Markdown and the titles (and descriptions) of the pages its
 //! navigation, breadcrumbs, neighbours and children lists name (its `deps`, recorded when it
-//! was last rendered). So when no page moved and the highlighting stylesheet stayed, only the
-//! edited pages and the pages that show a title or description that changed are rendered;
-//! anything else (a page added, removed or moved, the first or last code block) renders all.
+//! was last rendered). So when no page moved, only the edited pages and the pages that show a
+//! title or description that changed are rendered; a page added, removed or moved renders all.
+//! A page's head links the highlighting stylesheet when the page itself has code, so a page
+//! that gains or loses code is an edited page (its Markdown was rendered anew) and no other
+//! page changes with it.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -32,8 +34,6 @@ pub(crate) type Deps = HashMap<String, Arc<[String]>>;
 pub(crate) struct Last<'a> {
     /// Its layout.
     pub(crate) layout: &'a [Place],
-    /// Whether some page had code (then every head links the highlighting stylesheet).
-    pub(crate) had_code: Option<bool>,
     /// Which titles each page showed.
     pub(crate) deps: &'a Deps,
     /// Whether it kept page HTML to reuse (a one-shot build keeps none).
@@ -62,31 +62,23 @@ pub(crate) fn plan(
     site: &Site,
     titles: &[String],
     last: &Last,
-    has_code: bool,
     edited: &[bool],
 ) -> (Vec<Place>, Vec<PageId>) {
     let now = layout(site, titles);
     let urls: Vec<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
-    let todo = to_render(last, &now, has_code, &urls, edited);
+    let todo = to_render(last, &now, &urls, edited);
     (now, todo)
 }
 
 /// The pages (by id, ascending) to render: `urls[id]` is page `id`'s URL, `edited[id]` whether
 /// its Markdown was rendered anew in this build.
-fn to_render(
-    last: &Last,
-    now: &[Place],
-    has_code: bool,
-    urls: &[&str],
-    edited: &[bool],
-) -> Vec<PageId> {
+fn to_render(last: &Last, now: &[Place], urls: &[&str], edited: &[bool]) -> Vec<PageId> {
     let same_places = now.len() == last.layout.len()
         && now
             .iter()
             .zip(last.layout)
             .all(|(a, b)| a.url == b.url && a.parent == b.parent);
-    let same_head = last.had_code == Some(has_code);
-    if !same_places || !same_head || !last.kept_html {
+    if !same_places || !last.kept_html {
         return (0..urls.len()).collect();
     }
     let retitled: HashSet<&str> = now
@@ -145,7 +137,6 @@ mod tests {
     fn last<'a>(layout: &'a [Place], deps: &'a Deps) -> Last<'a> {
         Last {
             layout,
-            had_code: Some(false),
             deps,
             kept_html: true,
         }
@@ -155,7 +146,7 @@ mod tests {
     fn an_edit_that_keeps_every_title_renders_the_edited_page_only() {
         let (layout, deps) = guide();
         let edited = [false, false, true, false];
-        let todo = to_render(&last(&layout, &deps), &layout, false, &URLS, &edited);
+        let todo = to_render(&last(&layout, &deps), &layout, &URLS, &edited);
         assert_eq!(todo, [2]);
     }
 
@@ -165,7 +156,7 @@ mod tests {
         let mut now = old.clone();
         now[3].title = "B2".into();
         let edited = [false, false, false, true];
-        let todo = to_render(&last(&old, &deps), &now, false, &URLS, &edited);
+        let todo = to_render(&last(&old, &deps), &now, &URLS, &edited);
         assert_eq!(
             todo,
             [1, 2, 3],
@@ -178,7 +169,7 @@ mod tests {
         let (old, deps) = guide();
         let mut now = old.clone();
         now[2].description = "About A".into();
-        let todo = to_render(&last(&old, &deps), &now, false, &URLS, &[false; 4]);
+        let todo = to_render(&last(&old, &deps), &now, &URLS, &[false; 4]);
         assert_eq!(todo, [1, 3]);
     }
 
@@ -187,11 +178,11 @@ mod tests {
         let (old, deps) = guide();
         let mut now = old.clone();
         now.swap(2, 3);
-        let todo = to_render(&last(&old, &deps), &now, false, &URLS, &[false; 4]);
+        let todo = to_render(&last(&old, &deps), &now, &URLS, &[false; 4]);
         assert_eq!(todo, [0, 1, 2, 3]);
         let mut reparented = old.clone();
         reparented[3].parent = Some(String::new());
-        let todo = to_render(&last(&old, &deps), &reparented, false, &URLS, &[false; 4]);
+        let todo = to_render(&last(&old, &deps), &reparented, &URLS, &[false; 4]);
         assert_eq!(todo.len(), 4);
     }
 
@@ -201,28 +192,22 @@ mod tests {
         let mut now = old.clone();
         now.push(place("s/c/", "C", Some("s/")));
         let urls = ["", "s/", "s/a/", "s/b/", "s/c/"];
-        let todo = to_render(&last(&old, &deps), &now, false, &urls, &[false; 5]);
+        let todo = to_render(&last(&old, &deps), &now, &urls, &[false; 5]);
         assert_eq!(todo.len(), 5);
     }
 
     #[test]
-    fn the_first_code_block_or_no_kept_html_renders_everything() {
+    fn a_page_that_gains_code_renders_itself_only_and_no_kept_html_renders_everything() {
         let (layout, deps) = guide();
+        // Page s/a/ now has a code block: its Markdown was rendered anew, and only its own
+        // head links the highlighting stylesheet.
         let edited = [false, false, true, false];
-        let todo = to_render(&last(&layout, &deps), &layout, true, &URLS, &edited);
-        assert_eq!(todo.len(), 4, "every head now links highlight.css");
-        let first = Last {
-            had_code: None,
-            ..last(&layout, &deps)
-        };
-        assert_eq!(to_render(&first, &layout, false, &URLS, &edited).len(), 4);
+        let todo = to_render(&last(&layout, &deps), &layout, &URLS, &edited);
+        assert_eq!(todo, [2]);
         let one_shot = Last {
             kept_html: false,
             ..last(&layout, &deps)
         };
-        assert_eq!(
-            to_render(&one_shot, &layout, false, &URLS, &edited).len(),
-            4
-        );
+        assert_eq!(to_render(&one_shot, &layout, &URLS, &edited).len(), 4);
     }
 }

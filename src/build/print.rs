@@ -2,23 +2,26 @@
 //! links, descriptions open), slotted into the print template rendered once.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use bytes::Bytes;
 use rayon::prelude::*;
 
 use super::Mode;
 use super::input::Input;
+use super::print_parts;
 use crate::content::PageId;
 use crate::diag::Diagnostic;
 use crate::markdown::root_prefix;
 use crate::output::site_files::{for_print, print_anchor};
 use crate::print::Book;
+use crate::print::split;
 use crate::render::context::{AssetsCtx, Common, PrintPage, PrintTemplate};
 
 /// Marks where a page's print fragment goes in the rendered print template, so Tera never
 /// copies the whole guide's HTML through its context (10 MB at 1,000 pages).
-const SLOT: char = '\u{1}';
+pub(super) const SLOT: char = '\u{1}';
 
 /// What the print view keeps between builds (only when builds repeat).
 #[derive(Default)]
@@ -31,9 +34,13 @@ pub(crate) struct PrintCache {
     shell: Option<(blake3::Hash, Arc<str>)>,
     /// The book numbering the fragments were made with (see [`crate::print::Book`]).
     book_key: [u8; 32],
+    /// The URLs of the pages whose fragment looks like a section to the split.
+    marked: HashSet<String>,
+    /// The view's files as parts.
+    parts: Option<print_parts::Kept>,
 }
 
-/// The print view's HTML and what to keep: fragments of the pages `todo` are rewritten, the
+/// The print view's files and what to keep: fragments of the pages `todo` are rewritten, the
 /// others come from `last` (a one-shot build rewrites every page straight into the view).
 pub(super) fn view(
     input: &Input,
@@ -41,7 +48,7 @@ pub(super) fn view(
     (assets, common): (&AssetsCtx, Common),
     (last, mode): (&PrintCache, Mode),
     todo: &[PageId],
-) -> Result<(String, PrintCache), Diagnostic> {
+) -> Result<(Vec<(String, Bytes)>, PrintCache), Diagnostic> {
     let site = input.site;
     let anchors: HashMap<&str, String> = site
         .pages
@@ -77,21 +84,47 @@ pub(super) fn view(
             .filter(|(url, _)| anchors.contains_key(url.as_str()))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        next.fragments.extend(fresh);
+        next.marked = last
+            .marked
+            .iter()
+            .filter(|url| anchors.contains_key(url.as_str()))
+            .cloned()
+            .collect();
+        for (url, frag) in fresh {
+            if split::looks_like_a_section(&frag) {
+                next.marked.insert(url.clone());
+            } else {
+                next.marked.remove(&url);
+            }
+            next.fragments.insert(url, frag);
+        }
     }
     let key = shell_key(input, titles, assets, &book);
     let shell: Arc<str> = match &last.shell {
         Some((k, shell)) if *k == key => shell.clone(),
         _ => render_shell(input, titles, common, &book)?.into(),
     };
-    let html = fill(input, &shell, |id| match mode {
-        Mode::Once => Cow::Owned(rewrite(input, (&anchors, &book), id)),
-        Mode::Repeat => Cow::Borrowed(&*next.fragments[&site.pages[id].url]),
-    });
-    if mode == Mode::Repeat {
-        next.shell = Some((key, shell));
-    }
-    Ok((html, next))
+    let files = match mode {
+        Mode::Once => {
+            let html = fill(input, &shell, |id| {
+                Cow::Owned(rewrite(input, (&anchors, &book), id))
+            });
+            let mut files = Vec::new();
+            split::each(html, split::LIMIT, |p, h| files.push((p, Bytes::from(h))));
+            files
+        }
+        Mode::Repeat => {
+            let fragment = |id: PageId| next.fragments[&site.pages[id].url].clone();
+            let marked = !next.marked.is_empty();
+            let last_parts = last.parts.as_ref();
+            let (files, parts) =
+                print_parts::files(site, &shell, (&fragment, marked), last_parts, split::LIMIT);
+            next.parts = parts;
+            next.shell = Some((key, shell));
+            files
+        }
+    };
+    Ok((files, next))
 }
 
 /// Page `id`'s body for the print view; `anchors` maps each page URL to its section's id,

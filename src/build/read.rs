@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use bytes::Bytes;
 use rayon::prelude::*;
@@ -32,10 +33,11 @@ impl Changed<'_> {
 
 /// What the read phase found.
 pub(crate) struct Read {
-    /// The walk and what it reported, for the next build.
-    pub(crate) walked: (walk::Walk, Diagnostics),
+    /// The walk and what it reported, for the next build (shared: a rebuild after an edit
+    /// in place reuses it whole).
+    pub(crate) walked: Arc<(walk::Walk, Diagnostics)>,
     /// Every page file, read.
-    pub(crate) loaded: Vec<Loaded>,
+    pub(crate) loaded: Vec<Arc<Loaded>>,
     /// Every asset, by content-relative path.
     pub(crate) assets: HashSet<String>,
     /// Every asset's bytes.
@@ -51,7 +53,7 @@ pub(crate) struct Read {
 pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Diagnostics) -> Read {
     let walked = match &prev.walked {
         Some(w) if w.0.still_valid(changed.0) => w.clone(),
-        _ => walk::walk(cfg, &cfg.content_dir(), &cfg.build.content),
+        _ => Arc::new(walk::walk(cfg, &cfg.content_dir(), &cfg.build.content)),
     };
     diags.extend(walked.1.clone());
     let walked = with_fallback(cfg, walked, diags);
@@ -67,7 +69,7 @@ pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Dia
         .par_iter()
         .map(|f| match prev.loaded.get(&f.rel) {
             Some(l) if !changed.contains(&f.path) => Ok(l.clone()),
-            _ => content::load_page(&f.path, &f.rel, &shown_of(f)),
+            _ => content::load_page(&f.path, &f.rel, &shown_of(f)).map(Arc::new),
         })
         .collect();
     let mut loaded = Vec::with_capacity(results.len());
@@ -93,12 +95,13 @@ pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Dia
 /// pages not yet translated), which are then rendered from the default language.
 fn with_fallback(
     cfg: &Config,
-    (mut own, d): (walk::Walk, Diagnostics),
+    walked: Arc<(walk::Walk, Diagnostics)>,
     diags: &mut Diagnostics,
-) -> (walk::Walk, Diagnostics) {
+) -> Arc<(walk::Walk, Diagnostics)> {
     let Some((dir, shown)) = cfg.translation.as_ref().and_then(|t| t.fallback.as_ref()) else {
-        return (own, d);
+        return walked;
     };
+    let (mut own, d) = Arc::unwrap_or_clone(walked);
     let (base, base_diags) = walk::walk(cfg, dir, shown);
     diags.extend(base_diags);
     let have: HashSet<String> = own
@@ -111,7 +114,7 @@ fn with_fallback(
         .extend(base.pages.into_iter().filter(|f| !have.contains(&f.rel)));
     own.assets
         .extend(base.assets.into_iter().filter(|f| !have.contains(&f.rel)));
-    (own, d)
+    Arc::new((own, d))
 }
 
 type Assets = (

@@ -137,6 +137,7 @@ fn page_html(
     let (site, cfg) = (input.site, input.cfg);
     let page = &site.pages[id];
     let r = input.rendered[id];
+    let assets = &for_page(assets, r.has_code);
     let shown = Shown {
         input,
         titles,
@@ -204,6 +205,19 @@ fn page_html(
         .renderer
         .render(template, &ctx)
         .map(|html| (html, deps))
+}
+
+/// The assets a page's head links: the highlighting stylesheet only when the page has code
+/// (it is render-blocking; two thirds of a typical guide's pages have none).
+pub(super) fn for_page(assets: &AssetsCtx, has_code: bool) -> std::borrow::Cow<'_, AssetsCtx> {
+    if has_code || assets.highlight_css.is_none() {
+        std::borrow::Cow::Borrowed(assets)
+    } else {
+        std::borrow::Cow::Owned(AssetsCtx {
+            highlight_css: None,
+            ..assets.clone()
+        })
+    }
 }
 
 /// The page's structured data: its title, its trail of ancestors, steps, hold and review.

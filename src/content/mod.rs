@@ -51,8 +51,9 @@ pub(crate) struct Page {
 /// The whole guide.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Site {
-    /// Every page; `pages[home]` is the landing page.
-    pub pages: Vec<Page>,
+    /// Every page; `pages[home]` is the landing page (shared: a rebuild after a one-page
+    /// edit reuses the others).
+    pub pages: Vec<Arc<Page>>,
     /// The landing page.
     pub home: PageId,
     /// Reading order (depth first from the landing page).

@@ -60,14 +60,14 @@ pub(crate) fn assemble(
             },
         };
         section_of.insert(folder.clone(), site.pages.len());
-        site.pages.push(page);
+        site.pages.push(Arc::new(page));
     }
     let mut rest: Vec<Loaded> = by_rel.into_values().collect();
     rest.sort_by(|a, b| a.rel.cmp(&b.rel));
     for l in rest {
         let stem = l.rel.rsplit('/').next().unwrap_or("");
         let stem = stem.trim_end_matches(".md").to_string();
-        site.pages.push(from_loaded(l, false, &stem));
+        site.pages.push(Arc::new(from_loaded(l, false, &stem)));
     }
     link_family(&mut site, &section_of);
     site.home = section_of[""];
@@ -108,13 +108,13 @@ fn link_family(site: &mut Site, section_of: &HashMap<String, PageId>) {
             folder
         };
         let parent = section_of[parent_folder];
-        site.pages[id].parent = Some(parent);
-        site.pages[parent].children.push(id);
+        Arc::make_mut(&mut site.pages[id]).parent = Some(parent);
+        Arc::make_mut(&mut site.pages[parent]).children.push(id);
     }
     for id in 0..site.pages.len() {
-        let mut children = std::mem::take(&mut site.pages[id].children);
+        let mut children = std::mem::take(&mut Arc::make_mut(&mut site.pages[id]).children);
         children.sort_by(|&a, &b| sort_key(&site.pages[a]).cmp(&sort_key(&site.pages[b])));
-        site.pages[id].children = children;
+        Arc::make_mut(&mut site.pages[id]).children = children;
     }
 }
 
@@ -164,7 +164,8 @@ fn assign_urls(site: &mut Site) {
         let children = site.pages[id].children.clone();
         for c in children {
             let seg = segment(&site.pages[c]);
-            site.pages[c].url = format!("{}{seg}/", site.pages[id].url);
+            let url = format!("{}{seg}/", site.pages[id].url);
+            Arc::make_mut(&mut site.pages[c]).url = url;
             stack.push(c);
         }
     }

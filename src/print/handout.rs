@@ -4,8 +4,6 @@
 //! a QR code back to the page when base-url is set. The landing page has none unless
 //! marked; `[extra] handout = true` / `false` in front matter adds or removes one.
 
-use rayon::prelude::*;
-
 use super::blocks::top_level;
 use crate::content::{Page, PageId, Site};
 use crate::diag::Diagnostic;
@@ -39,34 +37,31 @@ pub(crate) fn pages(site: &Site, rendered: &[&Rendered]) -> Vec<PageId> {
         .collect()
 }
 
-/// Every handout: (output path, HTML).
-pub(crate) fn render_all<'a>(
+/// Page `id`'s handout: (output path, HTML); `common(root, has_code)` is what every template
+/// gets (the highlighting stylesheet only for a page with code).
+pub(crate) fn render<'a>(
     (site, rendered, titles): (&Site, &[&Rendered], &[String]),
     renderer: &Renderer,
-    common: impl Fn(String) -> Common<'a> + Sync,
+    common: &(impl Fn(String, bool) -> Common<'a> + Sync),
     base_url: Option<&str>,
-) -> Result<Vec<(String, String)>, Diagnostic> {
-    pages(site, rendered)
-        .par_iter()
-        .map(|&id| {
-            let page = &site.pages[id];
-            let at = url(&page.url);
-            let root = root_prefix(&at);
-            let abs = base_url.map(|b| format!("{b}{}", page.url));
-            let ctx = HandoutTemplate {
-                common: common(root.clone()),
-                page: HandoutCtx {
-                    title: &titles[id],
-                    url: &page.url,
-                    content: body(&rendered[id].html, &format!("{root}{}", page.url)),
-                    qr_svg: abs.as_deref().and_then(super::qr::svg),
-                    absolute_url: abs.clone(),
-                },
-            };
-            let html = renderer.render("handout.html", &ctx)?;
-            Ok((format!("{at}index.html"), html))
-        })
-        .collect()
+    id: PageId,
+) -> Result<(String, String), Diagnostic> {
+    let page = &site.pages[id];
+    let at = url(&page.url);
+    let root = root_prefix(&at);
+    let abs = base_url.map(|b| format!("{b}{}", page.url));
+    let ctx = HandoutTemplate {
+        common: common(root.clone(), rendered[id].has_code),
+        page: HandoutCtx {
+            title: &titles[id],
+            url: &page.url,
+            content: body(&rendered[id].html, &format!("{root}{}", page.url)),
+            qr_svg: abs.as_deref().and_then(super::qr::svg),
+            absolute_url: abs.clone(),
+        },
+    };
+    let html = renderer.render("handout.html", &ctx)?;
+    Ok((format!("{at}index.html"), html))
 }
 
 /// The blocks of a page body a handout keeps, re-rooted for `handout/<page>/` (one folder

@@ -130,8 +130,119 @@ fn toc_by_chapter(front: &str, chunks: usize) -> Option<(String, Vec<String>)> {
     Some((front, parts))
 }
 
+/// Where a print view splits: the body's start, each chapter's start and the end of `<main>`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cut {
+    /// Just after `<main …>`.
+    pub(crate) body_start: usize,
+    /// Where each chapter's section starts.
+    pub(crate) starts: Vec<usize>,
+    /// Where `</main>` starts.
+    pub(crate) main_end: usize,
+}
+
+impl Cut {
+    /// The cut of `html`, or None when it has no chapter (or not the expected shape) and so
+    /// stays one file whatever its size.
+    pub(crate) fn of(html: &str) -> Option<Cut> {
+        let starts: Vec<usize> = html.match_indices(CHAPTER).map(|(i, _)| i).collect();
+        let (&first, main_end) = (starts.first()?, html.rfind("</main>")?);
+        if main_end < first {
+            return None;
+        }
+        let body_start = html
+            .find("<main")
+            .and_then(|m| html[m..].find('>').map(|e| m + e + 1))
+            .filter(|&b| b <= first)?;
+        Some(Cut {
+            body_start,
+            starts,
+            main_end,
+        })
+    }
+
+    /// The byte ranges of the chunks: 0 is the front matter, k the k-th chapter with its
+    /// nested pages.
+    pub(crate) fn chunks(&self) -> Vec<std::ops::Range<usize>> {
+        let mut bounds = self.starts.clone();
+        bounds.push(self.main_end);
+        let front = std::iter::once(self.body_start..self.starts[0]);
+        front.chain(bounds.windows(2).map(|w| w[0]..w[1])).collect()
+    }
+}
+
+/// Whether a page's print fragment holds text that [`Cut::of`] or [`Parts::new`] would take
+/// for the view's own sections (then only cutting the whole view finds the same parts).
+pub(crate) fn looks_like_a_section(fragment: &str) -> bool {
+    fragment.contains(SECTION)
+}
+
+/// What the part files share: the view's head (and as a part sees it, one folder deeper),
+/// its tail, and the chunk each page's section is in.
+#[derive(Debug)]
+pub(crate) struct Parts {
+    head: String,
+    part_head: String,
+    tail: String,
+    home: HashMap<String, usize>,
+}
+
+impl Parts {
+    /// The parts of a view with this `head` (up to the body), `tail` (from `</main>`) and
+    /// `chunks` (see [`Cut::chunks`]).
+    pub(crate) fn new(head: &str, tail: &str, chunks: &[&str]) -> Parts {
+        let mut home: HashMap<String, usize> = HashMap::new();
+        for (k, chunk) in chunks.iter().enumerate() {
+            for (i, _) in chunk.match_indices(SECTION) {
+                let rest = &chunk[i..];
+                if let Some(id) = rest.find(" id=\"").map(|j| &rest[j + 5..])
+                    && let Some(end) = id.find('"')
+                {
+                    home.insert(id[..end].to_string(), k);
+                }
+            }
+        }
+        Parts {
+            head: head.to_string(),
+            part_head: head
+                .replace("href=\"../", "href=\"../../")
+                .replace("src=\"../", "src=\"../../"),
+            tail: tail.to_string(),
+            home,
+        }
+    }
+
+    /// The length of the front file with a front chunk of `chunk_len` bytes (over the
+    /// limit, [`each`] splits its contents by chapter, which the parts do not).
+    pub(crate) fn front_len(&self, chunk_len: usize) -> usize {
+        self.head.len() + chunk_len + self.tail.len()
+    }
+
+    /// Chunk `k` as its file: (output path, HTML), as [`each`] makes it when the contents
+    /// are not split.
+    pub(crate) fn file(&self, k: usize, chunk: &str) -> (String, String) {
+        let body = relink(chunk, k, &self.home);
+        let tail = &self.tail;
+        if k == 0 {
+            (
+                "print/index.html".into(),
+                format!("{}{body}{tail}", self.head),
+            )
+        } else {
+            let file = format!(
+                "{}\n<p class=\"print-part-nav\"><a href=\"../\">Contents</a></p>\n{body}{tail}",
+                self.part_head
+            );
+            (format!("print/{k}/index.html"), file)
+        }
+    }
+}
+
 /// `href="#page-x…"` to a page in another file → that file's address with the fragment.
-fn relink(chunk: &str, k: usize, home: &HashMap<&str, usize>) -> String {
+fn relink<K>(chunk: &str, k: usize, home: &HashMap<K, usize>) -> String
+where
+    K: std::borrow::Borrow<str> + std::hash::Hash + Eq,
+{
     let mut out = String::with_capacity(chunk.len() + 64);
     let mut pos = 0;
     for (i, pat) in chunk.match_indices("href=\"#") {

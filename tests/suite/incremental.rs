@@ -248,3 +248,33 @@ fn editor_backups_are_not_published() {
     );
     assert!(guide::serve::watch::is_scratch_name("muscle.svg.bak"));
 }
+
+/// Issue 19: the render-blocking highlighting stylesheet is linked only from the pages that
+/// have code (and the print view, which holds them all); a page that gains or loses code is
+/// the only page rendered again, and the result is still the full build's.
+#[test]
+fn the_highlight_stylesheet_is_linked_only_from_pages_with_code() {
+    let g = GuideTest::fixture("basic");
+    let mut s = Session::new(BuildOptions {
+        root: g.root.clone(),
+        ..Default::default()
+    });
+    let first = s.build().unwrap();
+    let links = |b: &guide::Built, file: &str| {
+        String::from_utf8_lossy(&b.tree.files[file]).contains("static/highlight.")
+    };
+    assert!(links(&first, "anatomy/index.html"), "the page with code");
+    assert!(links(&first, "print/index.html"));
+    for plain in ["location/index.html", "index.html", "404.html"] {
+        assert!(!links(&first, plain), "{plain} has no code");
+    }
+    let fence = "```rust\nfn main() { println!(\"hi\"); }\n```\n";
+    g.edit("content/01-anatomy.md", fence, "");
+    let b = checked(&mut s, &g, &["content/01-anatomy.md"]);
+    assert_eq!(b.rendered, 1, "only the page that lost its code");
+    assert!(!links(&b, "anatomy/index.html") && !links(&b, "print/index.html"));
+    append(&g, "content/02-location.md", &format!("\n{fence}"));
+    let b = checked(&mut s, &g, &["content/02-location.md"]);
+    assert_eq!(b.rendered, 1, "only the page that gained code");
+    assert!(links(&b, "location/index.html") && !links(&b, "anatomy/index.html"));
+}

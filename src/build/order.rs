@@ -1,0 +1,69 @@
+//! The order phase: the loaded pages placed in the section tree. When the same files are
+//! there with the same front matter (an edit of page bodies only), the last build's tree is
+//! reused with the edited pages' text swapped in, so a one-page edit costs one page here.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::content::{self, Loaded, Page, Site};
+use crate::diag::Diagnostics;
+
+/// The site of `loaded` and `assets`, and problems found placing them; `last` is the last
+/// build's site and the pages it was made of, when builds repeat.
+pub(crate) fn order(
+    cfg: &Config,
+    (loaded, assets): (&[Arc<Loaded>], HashSet<String>),
+    last: Option<(&Site, &HashMap<String, Arc<Loaded>>)>,
+) -> (Site, Diagnostics) {
+    if let Some((site, was)) = last
+        && let Some(site) = patched(site, was, loaded, &assets)
+    {
+        // The last build placed these very pages without a problem.
+        return (site, Diagnostics::new());
+    }
+    content::order::assemble(
+        loaded.iter().map(|l| Loaded::clone(l)).collect(),
+        assets,
+        cfg.build.drafts,
+        &cfg.build.content,
+    )
+}
+
+/// `last` with the text of the pages of `loaded` that changed, when nothing that places a
+/// page changed: the same files and assets, each with the front matter and shown path it had
+/// (in `was`, by path).
+fn patched(
+    last: &Site,
+    was: &HashMap<String, Arc<Loaded>>,
+    loaded: &[Arc<Loaded>],
+    assets: &HashSet<String>,
+) -> Option<Site> {
+    if loaded.len() != was.len() || *assets != last.assets {
+        return None;
+    }
+    let mut edited = Vec::new();
+    for l in loaded {
+        let w = was.get(&l.rel)?;
+        if Arc::ptr_eq(l, w) {
+            continue;
+        }
+        if l.front != w.front || l.shown != w.shown {
+            return None;
+        }
+        edited.push(l);
+    }
+    let mut site = last.clone();
+    for l in edited {
+        // A draft left out has no page to patch.
+        if let Some(id) = site.page_by_rel(&l.rel) {
+            let old = &site.pages[id];
+            site.pages[id] = Arc::new(Page {
+                text: l.text.clone(),
+                body_start: l.body_start,
+                ..Page::clone(old)
+            });
+        }
+    }
+    Some(site)
+}
