@@ -695,7 +695,7 @@
       dialog = el("dialog", { "class": "zoom", "aria-labelledby": "zoom-title" });
       var bar = el("div", { "class": "zoom-bar" });
       title = el("p", { id: "zoom-title" });
-      var close = el("button", { type: "button", "class": "zoom-close" }, "Close");
+      var close = el("button", { type: "button", "class": "zoom-close" }, T("zoom-close"));
       close.addEventListener("click", function () { dialog.close(); });
       bar.appendChild(title);
       bar.appendChild(close);
@@ -736,7 +736,7 @@
       var svg = $(":scope > svg", fig);
       if (!svg) return;
       var n = fig.id ? fig.id.replace("figure-", "") : "";
-      var btn = el("button", { type: "button", "class": "figure-zoom-button" }, "Enlarge");
+      var btn = el("button", { type: "button", "class": "figure-zoom-button" }, T("zoom-open"));
       btn.appendChild(el("span", { "class": "visually-hidden" }, " figure " + n));
       btn.addEventListener("click", function () {
         var copy = svg.cloneNode(true);
