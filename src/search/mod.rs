@@ -297,19 +297,25 @@ impl Index {
         for (path, bytes) in written {
             self.files.insert(path, Bytes::from(bytes));
         }
-        let chunks = &touched.chunks;
-        for &k in chunks {
-            let rows: Vec<&str> = self.entries
-                [k * CHUNK..((k + 1) * CHUNK).min(self.entries.len())]
-                .iter()
-                .map(|e| e.row.as_str())
-                .collect();
-            let name = format!("p/{k}");
-            let json = format!("[{}]", rows.join(","));
-            self.files.insert(
-                format!("search/{name}.js"),
-                Bytes::from(format::packed(&name, json.as_bytes())),
-            );
+        // Page chunks are packed in parallel too: they hold the snippets, most of the bytes.
+        let entries = &self.entries;
+        let packed: Vec<(String, Vec<u8>)> = touched
+            .chunks
+            .par_iter()
+            .map(|&k| {
+                let end = ((k + 1) * CHUNK).min(entries.len());
+                let rows: Vec<&str> = entries[k * CHUNK..end]
+                    .iter()
+                    .map(|e| e.row.as_str())
+                    .collect();
+                let name = format!("p/{k}");
+                let json = format!("[{}]", rows.join(","));
+                let bytes = format::packed(&name, json.as_bytes());
+                (format!("search/{name}.js"), bytes)
+            })
+            .collect();
+        for (path, bytes) in packed {
+            self.files.insert(path, Bytes::from(bytes));
         }
         let keys: Vec<String> = self
             .files
