@@ -15,6 +15,8 @@ Exits 1 when anything does not resolve.
 """
 
 import argparse
+import base64
+import binascii
 import csv
 import html.parser
 import http.server
@@ -31,6 +33,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 
 # (where the site is served, AnchorCheck on?). Fragments do not depend on where the site is
 # served, and AnchorCheck fetches and parses a page once per #fragment (slow), so it runs once.
@@ -136,12 +139,20 @@ def run_linkchecker(linkchecker, prefix, host, urls, workdir, anchors):
 
 
 def script_data(body):
-    """The JSON inside `guideSearch.add("name", <json>);` (index files load as scripts)."""
+    """The data of `guideSearch.add("name", <json>);` (index files load as scripts). Term
+    shards and page chunks are packed: their data is a string, the base64 of zlib-deflated
+    JSON (inflated here as guide.js does with DecompressionStream)."""
     text = body.decode("utf-8").strip().rstrip(";")
     head = text.index(",")
     if not text.startswith("guideSearch.add(") or not text.endswith(")"):
         raise ValueError("not a guideSearch.add(...) script")
-    return json.loads(text[head + 1:-1])
+    data = json.loads(text[head + 1:-1])
+    if isinstance(data, str):
+        try:
+            data = json.loads(zlib.decompress(base64.b64decode(data, validate=True)))
+        except (binascii.Error, zlib.error) as e:
+            raise ValueError(f"packed data that does not inflate: {e}") from e
+    return data
 
 
 def shard_file(key):
