@@ -107,8 +107,13 @@ pub(super) fn resolve(folder: &str, path: &str) -> Option<String> {
     } else {
         format!("{folder}{path}")
     };
+    fold(&joined)
+}
+
+/// `a/./b/../c.md` → `a/c.md`, lexically; None if it climbs out of where it starts.
+pub(crate) fn fold(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
-    for seg in joined.split('/') {
+    for seg in path.split('/') {
         match seg {
             "" | "." => {}
             ".." => {

@@ -19,7 +19,7 @@ mod include_check;
 mod include_lines;
 mod include_map;
 mod langs;
-mod links;
+pub(crate) mod links;
 mod math;
 mod raw_html;
 mod rust_hidden;

@@ -275,17 +275,7 @@ pub(super) fn chapter_of(src: &str, book: &Book) -> Option<String> {
 
 /// `a/./b/../c.md` → `a/c.md`; None if it climbs out of `src/`.
 pub(super) fn normalize(p: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in p.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
+    crate::markdown::links::fold(p)
 }
 
 /// The path of `to` (relative to the content root) as seen from folder `from` (`a/b/`).
