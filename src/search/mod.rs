@@ -309,7 +309,8 @@ impl Index {
             .map(|&k| {
                 let end = ((k + 1) * CHUNK).min(entries.len());
                 let rows = &entries[k * CHUNK..end];
-                let mut json = Vec::with_capacity(rows.iter().map(|e| e.row.len() + 1).sum::<usize>() + 2);
+                let mut json =
+                    Vec::with_capacity(rows.iter().map(|e| e.row.len() + 1).sum::<usize>() + 2);
                 json.push(b'[');
                 for (i, e) in rows.iter().enumerate() {
                     if i > 0 {
