@@ -12,10 +12,10 @@ use super::Mode;
 use super::input::Input;
 use super::print_parts;
 use crate::content::PageId;
+use crate::content::review::Review;
 use crate::diag::Diagnostic;
 use crate::markdown::root_prefix;
 use crate::output::site_files::{for_print, print_anchor};
-use crate::content::review::Review;
 use crate::print::Book;
 use crate::print::split;
 use crate::render::context::{AssetsCtx, Common, PrintPage, PrintTemplate};
@@ -74,7 +74,13 @@ fn head_key(assets: &AssetsCtx) -> [u8; 32] {
     for a in [&assets.css, &assets.js] {
         h.update(a.as_bytes()).update(b"\0");
     }
-    h.update(assets.highlight_css.as_deref().unwrap_or("\u{1}").as_bytes());
+    h.update(
+        assets
+            .highlight_css
+            .as_deref()
+            .unwrap_or("\u{1}")
+            .as_bytes(),
+    );
     *h.finalize().as_bytes()
 }
 
