@@ -134,3 +134,32 @@ fn edits_that_add_drop_and_keep_terms_equal_a_full_build() {
         "the pr shard both split and whole: {split} {whole}"
     );
 }
+
+#[test]
+fn postings_code_round_trips() {
+    // Deltas of one to five digits, every score from 0 to 47, a first id above zero.
+    let list: Vec<Posting> = (0..48u32)
+        .scan(3u32, |id, s| {
+            *id += [1, 31, 32, 1023, 1024, 40_000, 2_000_000][s as usize % 7];
+            Some((*id, s))
+        })
+        .collect();
+    let mut code = String::new();
+    format::encode_postings(&list, &mut code);
+    let flat: Vec<u32> = format::decode_postings(&code).unwrap();
+    let mut prev = 0;
+    let back: Vec<Posting> = flat
+        .chunks(2)
+        .map(|c| {
+            prev += c[0];
+            (prev, c[1])
+        })
+        .collect();
+    assert_eq!(back, list);
+    // A delta below 32 and a score take a character each.
+    let mut short = String::new();
+    format::encode_postings(&[(5, 17)], &mut short);
+    assert_eq!(short, "FR");
+    assert_eq!(format::decode_postings("F"), None, "a posting cut short");
+    assert_eq!(format::decode_postings("F*"), None, "not a digit");
+}
