@@ -18,6 +18,7 @@ mod clock;
 mod handouts;
 mod input;
 mod languages;
+mod links;
 mod order;
 mod plan;
 mod print;
@@ -106,7 +107,7 @@ fn phases(
     let read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
     let was = last.guide.as_deref().map(|s| (s, &last.loaded));
-    let (site, order_diags) = order::order(cfg, (&read.loaded, read.assets), was);
+    let (site, order_diags, ids_kept) = order::order(cfg, (&read.loaded, read.assets), was);
     let site = Arc::new(site);
     diags.extend(order_diags);
     clock.lap("order");
@@ -122,10 +123,17 @@ fn phases(
     }
     clock.lap("images");
     progress::enter(progress::phase::CHECKING, 0);
-    let (warnings, reviews) =
-        check::check(cfg, &site, (&plain, &read.images), &cache.theme, diags)?;
+    let kept_links = ids_kept.then_some(&last.links);
+    let (link_diags, links) = links::check(&site, &plain, (&bodies.edited, kept_links), mode);
+    let (warnings, reviews) = check::check(
+        cfg,
+        &site,
+        (&plain, &read.images),
+        &cache.theme,
+        (diags, link_diags),
+    )?;
     clock.lap("validate");
-    let input = input::Input {
+    let mut input = input::Input {
         cfg,
         site: &site,
         rendered: &plain,
@@ -133,9 +141,16 @@ fn phases(
         renderer: &cache.renderer,
         theme: &cache.theme,
         reviews: &reviews,
+        edits: None,
     };
     let titles = input.titles();
-    let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), &bodies.edited);
+    let (layout, todo, same) = plan::plan(&site, &titles, &last.for_plan(), &bodies.edited);
+    let edited: Vec<usize> = (0..site.pages.len())
+        .filter(|&id| bodies.edited[id])
+        .collect();
+    if ids_kept && same {
+        input.edits = Some(&edited);
+    }
     progress::enter(progress::phase::TEMPLATES, todo.len());
     let (tree, site_cache) = assemble::assemble(
         &input,
@@ -164,6 +179,7 @@ fn phases(
         rendered: bodies.kept,
         layout,
         link_targets: bodies.link_targets,
+        links,
         walked: (mode == Mode::Repeat).then_some(read.walked),
         site: site_cache,
         media: media.memo,
@@ -190,10 +206,17 @@ fn publish_media(
     rendered: &[&Rendered],
     last: &State,
 ) -> crate::media::publish::Published {
+    let begin = |n: usize| {
+        if n > 0 {
+            progress::enter(progress::phase::PHOTOS, n);
+        }
+    };
     let sources = crate::media::Sources {
         images,
         bytes,
         root: &cfg.root,
+        begin: &begin,
+        done: &progress::page_done,
     };
     let uses = rendered.iter().flat_map(|r| r.media.iter());
     crate::media::publish(uses, &sources, &cfg.images, &last.media)
