@@ -19,6 +19,7 @@
 //! kept as text), and only the shard and chunk files holding them are put together anew.
 
 pub mod format;
+mod once;
 pub mod query;
 pub mod tokens;
 
@@ -176,6 +177,13 @@ impl Index {
         let tok = Tokenizer::new(language);
         let fresh = self.entries.is_empty();
         let mut touched = Touched::default();
+        if fresh && self.once {
+            // Batch by batch, keeping only the postings and the files (see `once`).
+            once::group(self, &tok, docs, &mut touched);
+            self.write(&tok, &touched, docs.len());
+            self.files_only();
+            return;
+        }
         // Counting terms is the costly part: do it for every dirty page in parallel.
         let new: Vec<Option<Entry>> = docs
             .par_iter()
@@ -193,14 +201,19 @@ impl Index {
         } else {
             self.apply(new, &mut touched);
         }
-        self.write(&tok, &touched);
+        self.write(&tok, &touched, docs.len());
         if self.once {
-            let files = std::mem::take(&mut self.files);
-            *self = Index {
-                files,
-                ..Index::once()
-            };
+            self.files_only();
         }
+    }
+
+    /// Drops all but the files (an index built once is never updated).
+    fn files_only(&mut self) {
+        let files = std::mem::take(&mut self.files);
+        *self = Index {
+            files,
+            ..Index::once()
+        };
     }
 
     /// A fresh index: postings grouped by term in one pass (page ids arrive in order).
@@ -262,8 +275,8 @@ impl Index {
         }
     }
 
-    /// Serialises the touched terms, shards and chunks, and the meta file.
-    fn write(&mut self, tok: &Tokenizer, touched: &Touched) {
+    /// Serialises the touched terms, shards and chunks, and the meta file of `pages` pages.
+    fn write(&mut self, tok: &Tokenizer, touched: &Touched, pages: usize) {
         for key in &touched.shards {
             let prefix = format!("search/t/{}", tokens::file_name(key));
             let stale: Vec<String> = self
@@ -284,13 +297,17 @@ impl Index {
             }
         }
         self.write_fragments(&touched.terms);
-        let (all, fragments) = (&self.shards, &self.fragments);
+        let (all, fragments, once) = (&self.shards, &self.fragments, self.once);
         let written: Vec<(String, Vec<u8>)> = touched
             .shards
             .par_iter()
             .filter_map(|key| {
                 let shard = all.get(key)?;
-                Some(format::shard_files(key, shard, |t| fragments[t].as_str()))
+                Some(match once {
+                    // No fragment is kept for a next build: each shard's made and dropped.
+                    true => once::shard_files(key, shard),
+                    false => format::shard_files(key, shard, |t| fragments[t].as_str()),
+                })
             })
             .flatten()
             .collect();
@@ -304,14 +321,7 @@ impl Index {
             .par_iter()
             .map(|&k| {
                 let end = ((k + 1) * CHUNK).min(entries.len());
-                let rows: Vec<&str> = entries[k * CHUNK..end]
-                    .iter()
-                    .map(|e| e.row.as_str())
-                    .collect();
-                let name = format!("p/{k}");
-                let json = format!("[{}]", rows.join(","));
-                let bytes = format::packed(&name, json.as_bytes());
-                (format!("search/{name}.js"), bytes)
+                page_chunk(k, &entries[k * CHUNK..end])
             })
             .collect();
         for (path, bytes) in packed {
@@ -324,7 +334,7 @@ impl Index {
             .collect();
         let stem = tok.stemmer_name();
         let meta = serde_json::json!({
-            "v": 3, "pages": self.entries.len(), "chunk": CHUNK,
+            "v": 3, "pages": pages, "chunk": CHUNK,
             "sections": MAX_SECTIONS, "stem": stem.is_some(), "shards": keys,
         });
         self.files.insert(
@@ -359,6 +369,15 @@ impl Index {
     pub fn files(&self) -> &BTreeMap<String, Bytes> {
         &self.files
     }
+}
+
+/// Page chunk `k`'s file (path, script) from its pages' entries.
+fn page_chunk(k: usize, entries: &[Entry]) -> (String, Vec<u8>) {
+    let rows: Vec<&str> = entries.iter().map(|e| e.row.as_str()).collect();
+    let name = format!("p/{k}");
+    let json = format!("[{}]", rows.join(","));
+    let bytes = format::packed(&name, json.as_bytes());
+    (format!("search/{name}.js"), bytes)
 }
 
 /// The terms whose postings differ between a page's `old` and `new` terms (both sorted by
