@@ -139,9 +139,10 @@ def run_linkchecker(linkchecker, prefix, host, urls, workdir, anchors):
 
 
 def script_data(body):
-    """The data of `guideSearch.add("name", <json>);` (index files load as scripts). Term
-    shards and page chunks are packed: their data is a string, the base64 of zlib-deflated
-    JSON (inflated here as guide.js does with DecompressionStream)."""
+    """The data of `guideSearch.add("name", <json>);` (index files load as scripts). Page
+    chunks are packed: their data is a string, the base64 of zlib-deflated JSON (inflated
+    here as guide.js does with DecompressionStream). Term shards are plain JSON objects
+    (their postings coded strings, which this gate does not read)."""
     text = body.decode("utf-8").strip().rstrip(";")
     head = text.index(",")
     if not text.startswith("guideSearch.add(") or not text.endswith(")"):

@@ -91,7 +91,7 @@ impl Entry {
             tok.terms(&s.heading, |t| add(t, sec, 1));
             tok.terms(&s.text, |t| add(t, sec, 0));
             if i + 1 < n {
-                rows.push(serde_json::json!([s.anchor, s.heading, truncate(&s.text)]));
+                rows.push((s.anchor.as_str(), s.heading.as_str(), truncate(&s.text)));
             } else if tail.len() < TEXT_LIMIT * 4 {
                 if !tail.is_empty() {
                     tail.push(' ');
@@ -100,7 +100,7 @@ impl Entry {
             }
         }
         if let Some(s) = d.sections.get(n - 1) {
-            rows.push(serde_json::json!([s.anchor, s.heading, truncate(&tail)]));
+            rows.push((s.anchor.as_str(), s.heading.as_str(), truncate(&tail)));
         }
         let row = serde_json::to_string(&(d.title, d.url, rows)).expect("JSON of plain data");
         let mut terms: Vec<(String, Vec<(u32, u32)>)> = counts
@@ -150,7 +150,10 @@ pub struct Index {
 #[derive(Default)]
 struct Touched {
     shards: BTreeSet<String>,
+    /// The terms whose postings changed, unless `all` did.
     terms: BTreeSet<String>,
+    /// Every term (a fresh index): `terms` is left empty.
+    all: bool,
     chunks: BTreeSet<usize>,
 }
 
@@ -237,14 +240,15 @@ impl Index {
             }
         }
         for (t, postings) in by_term {
-            let key = tokens::shard_of(&t).to_string();
-            touched.shards.insert(key.clone());
-            touched.terms.insert(t.to_string());
-            self.shards
-                .entry(key)
-                .or_default()
-                .insert(t.into_owned(), postings);
+            let key = tokens::shard_of(&t);
+            let shard = match self.shards.get_mut(key) {
+                Some(shard) => shard,
+                None => self.shards.entry(key.to_string()).or_default(),
+            };
+            shard.insert(t.into_owned(), postings);
         }
+        touched.shards.extend(self.shards.keys().cloned());
+        touched.all = true;
     }
 
     /// Replaces the postings of the pages that changed; a term whose postings on the page
@@ -296,7 +300,7 @@ impl Index {
                 }
             }
         }
-        self.write_fragments(&touched.terms);
+        self.write_fragments(touched);
         let (all, fragments, once) = (&self.shards, &self.fragments, self.once);
         let written: Vec<(String, Vec<u8>)> = touched
             .shards
@@ -334,7 +338,7 @@ impl Index {
             .collect();
         let stem = tok.stemmer_name();
         let meta = serde_json::json!({
-            "v": 3, "pages": pages, "chunk": CHUNK,
+            "v": 4, "pages": pages, "chunk": CHUNK,
             "sections": MAX_SECTIONS, "stem": stem.is_some(), "shards": keys,
         });
         self.files.insert(
@@ -347,10 +351,21 @@ impl Index {
         };
     }
 
-    /// Brings the fragments of `terms` up to date with their postings (in parallel).
-    fn write_fragments(&mut self, terms: &BTreeSet<String>) {
+    /// Brings the fragments of the touched terms up to date with their postings (in
+    /// parallel).
+    fn write_fragments(&mut self, touched: &Touched) {
         let shards = &self.shards;
-        let fresh: Vec<(&String, Option<String>)> = terms
+        if touched.all {
+            let all: Vec<(&String, &Vec<Posting>)> = shards.values().flatten().collect();
+            let fresh: Vec<(String, String)> = all
+                .par_iter()
+                .map(|&(t, p)| (t.clone(), format::fragment(t, p)))
+                .collect();
+            self.fragments = fresh.into_iter().collect();
+            return;
+        }
+        let fresh: Vec<(&String, Option<String>)> = touched
+            .terms
             .par_iter()
             .map(|t| {
                 let postings = shards.get(tokens::shard_of(t)).and_then(|s| s.get(t));
@@ -372,11 +387,18 @@ impl Index {
 }
 
 /// Page chunk `k`'s file (path, script) from its pages' entries.
-fn page_chunk(k: usize, entries: &[Entry]) -> (String, Vec<u8>) {
-    let rows: Vec<&str> = entries.iter().map(|e| e.row.as_str()).collect();
+fn page_chunk(k: usize, rows: &[Entry]) -> (String, Vec<u8>) {
+    let mut json = Vec::with_capacity(rows.iter().map(|e| e.row.len() + 1).sum::<usize>() + 2);
+    json.push(b'[');
+    for (i, e) in rows.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.extend_from_slice(e.row.as_bytes());
+    }
+    json.push(b']');
     let name = format!("p/{k}");
-    let json = format!("[{}]", rows.join(","));
-    let bytes = format::packed(&name, json.as_bytes());
+    let bytes = format::packed(&name, &json);
     (format!("search/{name}.js"), bytes)
 }
 
@@ -435,10 +457,10 @@ pub fn build(language: &str, docs: &[Doc]) -> Vec<(String, Bytes)> {
     index.files.into_iter().collect()
 }
 
-fn truncate(text: &str) -> String {
+fn truncate(text: &str) -> &str {
     match text.char_indices().nth(TEXT_LIMIT) {
-        Some((i, _)) => text[..i].to_string(),
-        None => text.to_string(),
+        Some((i, _)) => &text[..i],
+        None => text,
     }
 }
 

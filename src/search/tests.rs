@@ -168,3 +168,32 @@ fn an_index_built_once_in_batches_has_the_same_files_as_a_kept_one() {
     let once: Vec<(String, Bytes)> = once.files().clone().into_iter().collect();
     assert_eq!(once, kept);
 }
+
+#[test]
+fn postings_code_round_trips() {
+    // Deltas of one to five digits, every score from 0 to 47, a first id above zero.
+    let list: Vec<Posting> = (0..48u32)
+        .scan(3u32, |id, s| {
+            *id += [1, 31, 32, 1023, 1024, 40_000, 2_000_000][s as usize % 7];
+            Some((*id, s))
+        })
+        .collect();
+    let mut code = String::new();
+    format::encode_postings(&list, &mut code);
+    let flat: Vec<u32> = format::decode_postings(&code).unwrap();
+    let mut prev = 0;
+    let back: Vec<Posting> = flat
+        .chunks(2)
+        .map(|c| {
+            prev += c[0];
+            (prev, c[1])
+        })
+        .collect();
+    assert_eq!(back, list);
+    // A delta below 32 and a score take a character each.
+    let mut short = String::new();
+    format::encode_postings(&[(5, 17)], &mut short);
+    assert_eq!(short, "FR");
+    assert_eq!(format::decode_postings("F"), None, "a posting cut short");
+    assert_eq!(format::decode_postings("F*"), None, "not a digit");
+}

@@ -408,9 +408,19 @@
     return 0;
   }
   function better(a, b) { return !b || a.v > b.v || (a.v === b.v && a.tier > b.tier); }
+  /* A term's postings: per section, its id's difference from the previous one in base64
+     digits of five bits (lowest first, 32 added on all but the last), then its score in one
+     digit (src/search/format.rs, encode_postings). */
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   function eachPosting(list, fn) {
-    var id = 0;
-    for (var i = 0; i + 1 < list.length; i += 2) { id += list[i]; fn(id, list[i + 1]); }
+    var id = 0, i = 0, n = list.length;
+    while (i < n) {
+      var d = DIGITS.indexOf(list[i++]), delta = 0, shift = 0;
+      while (d >= 32 && i < n) { delta += (d - 32) * Math.pow(2, shift); shift += 5; d = DIGITS.indexOf(list[i++]); }
+      if (d < 0 || i >= n) return;
+      id += delta + d * Math.pow(2, shift);
+      fn(id, DIGITS.indexOf(list[i++]));
+    }
   }
   function wordMatches(w, last, shards) {
     var per = w.terms.map(function () { return {}; }), any = {};
