@@ -191,10 +191,17 @@ fn publish_media(
     rendered: &[&Rendered],
     last: &State,
 ) -> crate::media::publish::Published {
+    let begin = |n: usize| {
+        if n > 0 {
+            progress::enter(progress::phase::PHOTOS, n);
+        }
+    };
     let sources = crate::media::Sources {
         images,
         bytes,
         root: &cfg.root,
+        begin: &begin,
+        done: &progress::page_done,
     };
     let uses = rendered.iter().flat_map(|r| r.media.iter());
     crate::media::publish(uses, &sources, &cfg.images, &last.media)

@@ -6,13 +6,14 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The phases as the line names them.
-pub(crate) const PHASES: [&str; 6] = [
+pub(crate) const PHASES: [&str; 7] = [
     "reading",
     "markdown",
     "checking",
     "templates",
     "print view",
     "search index",
+    "photos",
 ];
 
 /// A build's progress: the phase (an index into [`PHASES`]) and the pages it has done of
@@ -43,6 +44,14 @@ pub(crate) fn page_done() {
     PROGRESS.done.fetch_add(1, Ordering::Relaxed);
 }
 
+/// What the current phase counts: `images` while photos are processed, else `pages`.
+pub(crate) fn unit() -> &'static str {
+    match PROGRESS.phase.load(Ordering::Relaxed) {
+        phase::PHOTOS => "images",
+        _ => "pages",
+    }
+}
+
 /// (phase name, pages done, of pages) now.
 pub(crate) fn now() -> (&'static str, usize, usize) {
     let p = PROGRESS.phase.load(Ordering::Relaxed).min(PHASES.len() - 1);
@@ -67,4 +76,6 @@ pub(crate) mod phase {
     pub(crate) const PRINT: usize = 4;
     /// The search index.
     pub(crate) const SEARCH: usize = 5;
+    /// Photos decoded, resized and encoded (counted in images).
+    pub(crate) const PHOTOS: usize = 6;
 }

@@ -1,4 +1,4 @@
-//! The live progress line of a long `guide build` (phase, pages, elapsed), drawn on stderr
+//! The live progress line of a long `guide build` (phase, pages or images, elapsed), drawn on stderr
 //! with indicatif at 10 Hz, from a thread of its own that only reads the build's atomic
 //! counters ([`crate::build::progress`]). Shown only when stderr is a terminal, not under
 //! `-q`, and only once the build has run about a second: a short build and a CI log keep
@@ -58,14 +58,15 @@ fn draw(start: Instant, stop: &AtomicBool) {
     }
 }
 
-/// `templates: 41,200 / 100,166 pages · 12.3 s`.
+/// `templates: 41,200 / 100,166 pages · 12.3 s`, `photos: 12 / 50 images · 20.1 s`.
 fn message(elapsed: Duration) -> String {
     let (phase, done, total) = progress::now();
     let pages = if total > 0 {
         format!(
-            ": {} / {} pages",
+            ": {} / {} {}",
             thousands(done.min(total)),
-            thousands(total)
+            thousands(total),
+            progress::unit()
         )
     } else {
         String::new()

@@ -82,8 +82,8 @@ fn hold_open(spec: &str, ctx: &Ctx, range: &std::ops::Range<usize>, out: &mut Re
     )
 }
 
-/// Does this URL leave the guide (`https:`, `mailto:`, `//host`)?
-pub(super) fn is_external(url: &str) -> bool {
+/// Does this URL leave the guide (`https:`, `mailto:`, `data:`, `//host`)?
+pub(crate) fn is_external(url: &str) -> bool {
     if url.starts_with("//") {
         return true;
     }

@@ -54,6 +54,10 @@ pub(crate) struct Sources<'a> {
     pub bytes: &'a HashMap<String, Bytes>,
     /// The project root (the cache is under it).
     pub root: &'a Path,
+    /// Told how many photos there are to publish, before any (for the progress line).
+    pub begin: &'a (dyn Fn(usize) + Sync),
+    /// Told each time one is published.
+    pub done: &'a (dyn Fn() + Sync),
 }
 
 enum Job<'a> {
@@ -93,22 +97,27 @@ pub(crate) fn publish<'a>(
         .collect();
     let dir = cache::images_dir(src.root);
     let fp = s.fingerprint();
+    (src.begin)(jobs.len());
     let results: Vec<(String, Outcome)> = jobs
         .par_iter()
-        .map(|(rel, job, _)| match job {
-            Job::Photo(r) => {
-                let key = cache::key(&r.hash, &fp);
-                let outcome = one(rel, r, &key, (src, &dir), s, prev);
-                (key, outcome)
-            }
-            Job::Card(svg) => {
-                let key = super::card::key(svg);
-                (key.clone(), card(svg, &key, &dir, prev))
-            }
-            Job::Still(g) => {
-                let key = g.key();
-                (key.clone(), still(rel, g, &key, (src, &dir), s, prev))
-            }
+        .map(|(rel, job, _)| {
+            let made = match job {
+                Job::Photo(r) => {
+                    let key = cache::key(&r.hash, &fp);
+                    let outcome = one(rel, r, &key, (src, &dir), s, prev);
+                    (key, outcome)
+                }
+                Job::Card(svg) => {
+                    let key = super::card::key(svg);
+                    (key.clone(), card(svg, &key, &dir, prev))
+                }
+                Job::Still(g) => {
+                    let key = g.key();
+                    (key.clone(), still(rel, g, &key, (src, &dir), s, prev))
+                }
+            };
+            (src.done)();
+            made
         })
         .collect();
     let mut out = Published::default();

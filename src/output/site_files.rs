@@ -65,24 +65,13 @@ pub(crate) fn for_print(
         "srcset=\"",
         "poster=\"",
     ];
+    static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| crate::output::site_files::first_of(&PATS));
     let mut out = String::with_capacity(html.len() + 256);
-    let find = |k: usize, from: usize| html[from..].find(PATS[k]).map(|i| from + i);
-    // Where each pattern next occurs: searched again only once passed, so the rewrite stays
-    // linear (searching every pattern from every match was quadratic on a large page).
-    let mut next: [Option<usize>; 7] = std::array::from_fn(|k| find(k, 0));
     let mut pos = 0;
-    loop {
-        for (k, at) in next.iter_mut().enumerate() {
-            if at.is_some_and(|i| i < pos) {
-                *at = find(k, pos);
-            }
-        }
-        let Some((i, k)) = (0..PATS.len())
-            .filter_map(|k| next[k].map(|i| (i, k)))
-            .min()
-        else {
-            break;
-        };
+    // Each search starts where the last rewrite ended: one linear pass over the page.
+    while let Some(m) = FINDER.find(aho_corasick::Input::new(html).range(pos..)) {
+        let (i, k) = (m.start(), m.pattern().as_usize());
         let pat = PATS[k];
         out.push_str(&html[pos..i + pat.len()]);
         let mut rest = &html[i + pat.len()..];
@@ -130,6 +119,15 @@ pub(crate) fn for_print(
     }
     out.push_str(&html[pos..]);
     out
+}
+
+/// A finder of the leftmost of `pats` (the first listed wins a tie), for the linear HTML
+/// rewrites here and in the print view.
+pub(crate) fn first_of(pats: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(pats)
+        .expect("literal patterns")
 }
 
 /// A `srcset` whose candidates under `from` (the page's root prefix) are put under `to`.

@@ -5,6 +5,7 @@
 //! marked; `[extra] handout = true` / `false` in front matter adds or removes one.
 
 use super::blocks::top_level;
+use super::reroot::{Fragments, one_deeper};
 use crate::content::{Page, PageId, Site};
 use crate::diag::Diagnostic;
 use crate::markdown::{Rendered, root_prefix};
@@ -93,7 +94,7 @@ pub(crate) fn body(html: &str, page: &str) -> String {
             out.push('\n');
         }
     }
-    reroot(&out, page)
+    one_deeper(&out, Fragments::ToPage(page))
 }
 
 /// A heading without its `#` self-link (a handout is read on paper).
@@ -104,85 +105,9 @@ fn strip_heading_anchor(h: &str) -> String {
     }
 }
 
-/// Relative `href`/`src` one folder deeper; `#x` to the page's own `#x`; descriptions the
-/// handout leaves out are no longer referenced.
-fn reroot(html: &str, page: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    while let Some(k) = [
-        " href=\"",
-        " src=\"",
-        " aria-describedby=\"",
-        " srcset=\"",
-        " poster=\"",
-    ]
-    .iter()
-    .filter_map(|p| rest.find(p).map(|i| (i, *p)))
-    .min()
-    {
-        let (i, pat) = k;
-        out.push_str(&rest[..i]);
-        let value_start = i + pat.len();
-        let value_end = rest[value_start..]
-            .find('"')
-            .map_or(rest.len(), |e| value_start + e);
-        let value = &rest[value_start..value_end];
-        if pat == " aria-describedby=\"" {
-            // dropped: the long description is not on the handout
-        } else if pat == " srcset=\"" {
-            // a photo's variants: each relative candidate one folder deeper
-            let deeper = value
-                .split(", ")
-                .map(|c| {
-                    if is_external(c) || c.starts_with('/') {
-                        c.to_string()
-                    } else {
-                        format!("../{c}")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            out.push_str(&format!("{pat}{deeper}\""));
-        } else if let Some(frag) = value.strip_prefix('#') {
-            out.push_str(&format!("{pat}{page}#{frag}\""));
-        } else if is_external(value) || value.starts_with('/') {
-            out.push_str(&format!("{pat}{value}\""));
-        } else {
-            out.push_str(&format!("{pat}../{value}\""));
-        }
-        rest = &rest[(value_end + 1).min(rest.len())..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `https:`, `mailto:`, `data:`, `//host`: left as written.
-fn is_external(url: &str) -> bool {
-    url.starts_with("//")
-        || url.find(':').is_some_and(|i| {
-            i > 0
-                && url[..i]
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn photo_variants_go_one_folder_deeper() {
-        let out = reroot(
-            "<img src=\"../p.k.800.jpg\" srcset=\"../p.k.480.jpg 480w, ../p.k.800.jpg 800w\"><video poster=\"../v.jpg\">",
-            "../../release/",
-        );
-        assert!(
-            out.contains("srcset=\"../../p.k.480.jpg 480w, ../../p.k.800.jpg 800w\"")
-                && out.contains("poster=\"../../v.jpg\""),
-            "{out}"
-        );
-    }
 
     #[test]
     fn keeps_steps_figures_and_safety_with_their_headings() {

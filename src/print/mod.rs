@@ -11,6 +11,7 @@ mod blocks;
 pub(crate) mod handout;
 pub mod pdf;
 pub(crate) mod qr;
+mod reroot;
 mod rewrite;
 pub(crate) mod split;
 
@@ -30,12 +31,17 @@ pub(crate) struct Book {
     pub(crate) key: [u8; 32],
 }
 
+/// The heading level of a chapter's title in the print view: below the cover's `h1`, so the
+/// view has one top-level heading (as screen readers and the HTML checker expect).
+pub(crate) const CHAPTER_LEVEL: usize = 2;
+
 /// One page's place in the book.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Place {
     /// Chapter number (None for the landing page).
     pub(crate) chapter: Option<usize>,
-    /// Heading level of the page's title: 1 for a chapter, 2 for a page inside it, …
+    /// Heading level of the page's title: [`CHAPTER_LEVEL`] for the introduction and a
+    /// chapter, one more for a page inside it, … (the cover's title is the view's one `h1`).
     pub(crate) level: usize,
     /// Figures of earlier pages in the same chapter.
     pub(crate) figure_offset: usize,
@@ -58,7 +64,7 @@ impl Book {
             let place = if depth == 0 {
                 Place {
                     chapter: None,
-                    level: 1,
+                    level: CHAPTER_LEVEL,
                     figure_offset: 0,
                     number: None,
                 }
@@ -77,7 +83,7 @@ impl Book {
                 }
                 let p = Place {
                     chapter: Some(chapter),
-                    level: depth.min(6),
+                    level: (depth + CHAPTER_LEVEL - 1).min(6),
                     figure_offset: figures_in_chapter,
                     number: Some(number),
                 };
@@ -111,7 +117,7 @@ impl Book {
     /// A chapter's running head as a quoted CSS string (None for any other page).
     pub(crate) fn running_head(&self, id: PageId, title: &str) -> Option<String> {
         let p = &self.places[id];
-        (p.level == 1).then_some(())?;
+        (p.chapter.is_some() && p.level == CHAPTER_LEVEL).then_some(())?;
         Some(css_string(&format!("{} {title}", p.number.as_deref()?)))
     }
 

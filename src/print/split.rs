@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::reroot::{Fragments, one_deeper};
+
 /// Above this size the print view is split (about 5 MB: what a browser still prints).
 pub(crate) const LIMIT: usize = 5 * 1024 * 1024;
 
@@ -39,9 +41,7 @@ pub(crate) fn each(html: String, limit: usize, mut emit: impl FnMut(String, Stri
         let (p, h) = whole(html);
         return emit(p, h);
     };
-    let part_head = html[..body_start]
-        .replace("href=\"../", "href=\"../../")
-        .replace("src=\"../", "src=\"../../");
+    let part_head = one_deeper(&html[..body_start], Fragments::Keep);
     let tail = &html[main_end..];
     // Chunks: 0 is the front matter, k the k-th chapter with its nested pages.
     let mut bounds = starts.clone();
@@ -70,7 +70,7 @@ pub(crate) fn each(html: String, limit: usize, mut emit: impl FnMut(String, Stri
         chunks[0] = front;
     }
     for (k, chunk) in chunks.iter().enumerate() {
-        let body = relink(chunk, k, &home);
+        let body = part_body(chunk, k, &home);
         let file = if k == 0 {
             format!("{}{body}{tail}", &html[..body_start])
         } else {
@@ -204,9 +204,7 @@ impl Parts {
         }
         Parts {
             head: head.to_string(),
-            part_head: head
-                .replace("href=\"../", "href=\"../../")
-                .replace("src=\"../", "src=\"../../"),
+            part_head: one_deeper(head, Fragments::Keep),
             tail: tail.to_string(),
             home,
         }
@@ -222,7 +220,7 @@ impl Parts {
     /// chunk's own contents when the front file's are split by chapter (see
     /// [`toc_by_chapter`]), else empty.
     pub(crate) fn file(&self, k: usize, chunk: &str, toc: &str) -> (String, String) {
-        let body = relink(chunk, k, &self.home);
+        let body = part_body(chunk, k, &self.home);
         let tail = &self.tail;
         if k == 0 {
             (
@@ -237,6 +235,19 @@ impl Parts {
             );
             (format!("print/{k}/index.html"), file)
         }
+    }
+}
+
+/// Chunk `k` as its file's body: a part (k > 0) is one folder deeper than the view, and
+/// every link to a page in another file points there.
+fn part_body<K>(chunk: &str, k: usize, home: &HashMap<K, usize>) -> String
+where
+    K: std::borrow::Borrow<str> + std::hash::Hash + Eq,
+{
+    if k == 0 {
+        relink(chunk, k, home)
+    } else {
+        relink(&one_deeper(chunk, Fragments::Keep), k, home)
     }
 }
 
@@ -278,7 +289,7 @@ mod tests {
             "<head><link rel=\"stylesheet\" href=\"../static/s.css\"></head><body><main id=\"main\">",
             "<nav><a href=\"#page-a\">A</a> <a href=\"#page-b\">B</a></nav>",
             "<section class=\"print-page print-depth-0\" id=\"page-home\"><a href=\"#page-b--x\">b</a></section>",
-            "<section class=\"print-page print-depth-1 print-ch-1\" id=\"page-a\"><a href=\"#page-a--y\">y</a><a href=\"#page-home\">h</a></section>",
+            "<section class=\"print-page print-depth-1 print-ch-1\" id=\"page-a\"><img src=\"../p/x.480.jpg\" srcset=\"../p/x.480.jpg 480w\"><a href=\"#page-a--y\">y</a><a href=\"#page-home\">h</a></section>",
             "<section class=\"print-page print-depth-1 print-ch-2\" id=\"page-b\"><a href=\"#page-a\">a</a></section>",
             "<section class=\"print-page print-depth-2 print-ch-2\" id=\"page-b-c\"></section>",
             "</main></body>"
@@ -300,6 +311,12 @@ mod tests {
             f[1].1.contains("href=\"#page-a--y\"") && f[1].1.contains("href=\"../#page-home\"")
         );
         assert!(f[1].1.contains("href=\"../../static/s.css\""));
+        assert!(
+            f[1].1
+                .contains("src=\"../../p/x.480.jpg\" srcset=\"../../p/x.480.jpg 480w\""),
+            "a part's photos are one folder deeper: {}",
+            f[1].1
+        );
         assert!(f[2].1.contains("href=\"../1/#page-a\"") && f[2].1.contains("id=\"page-b-c\""));
         assert!(!f[0].1.contains("print-depth-1") && f[2].1.ends_with("</main></body>"));
     }

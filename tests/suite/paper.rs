@@ -17,12 +17,13 @@ fn print_view_is_a_book_with_chapters_and_unique_figure_numbers() {
     let g = GuideTest::bundled();
     g.build_ok();
     let print = g.read("public/print/index.html");
-    // One cover heading; the landing page prints as the introduction, each section as a
-    // chapter h1, its headings below at the site's levels.
+    // One cover heading (the view's one h1); the landing page prints as the introduction,
+    // each section as a chapter h2, its headings one level below.
     assert_eq!(print.matches("class=\"print-cover-title\"").count(), 1);
-    assert_eq!(title_levels(&print), [1, 1, 1, 1, 1, 1]);
-    assert!(print.contains("<span class=\"print-num\">3</span> Releasing the trigger point</h1>"));
-    assert!(print.contains("<h2 id=\"page-release--how-much-pressure\""));
+    assert_eq!(print.matches("<h1").count(), 1, "one top-level heading");
+    assert_eq!(title_levels(&print), [2, 2, 2, 2, 2, 2]);
+    assert!(print.contains("<span class=\"print-num\">3</span> Releasing the trigger point</h2>"));
+    assert!(print.contains("<h3 id=\"page-release--how-much-pressure\""));
     let numbers: Vec<&str> = print
         .split("<span class=\"figure-number\">")
         .skip(1)
@@ -52,10 +53,10 @@ fn nested_pages_print_one_level_down_and_cross_references_follow_the_numbers() {
     );
     g.build_ok();
     let print = g.read("public/print/index.html");
-    assert_eq!(title_levels(&print), [1, 1, 1, 1, 1, 1, 1, 2]);
-    assert!(print.contains("<span class=\"print-num\">6.1</span> More</h2>"));
+    assert_eq!(title_levels(&print), [2, 2, 2, 2, 2, 2, 2, 3]);
+    assert!(print.contains("<span class=\"print-num\">6.1</span> More</h3>"));
     assert!(
-        print.contains("<h3 id=\"page-extra-more--part\""),
+        print.contains("<h4 id=\"page-extra-more--part\""),
         "headings one level down"
     );
     // The section page has chapter 6's first figure: the nested page's first is 6.2.

@@ -513,7 +513,8 @@ fn photos_track_label_follows_the_guide_language() {
 }
 
 /// A 2-frame animated GIF, `w`×`h`: a red frame, then a blue one.
-fn animated_gif(w: u16, h: u16) -> Vec<u8> {
+/// A two-frame animated GIF, `w`×`h`.
+pub fn animated_gif(w: u16, h: u16) -> Vec<u8> {
     let mut out = Vec::new();
     {
         let mut enc = image::codecs::gif::GifEncoder::new(&mut out);

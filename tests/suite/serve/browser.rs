@@ -68,6 +68,16 @@ pub(super) async fn launch(
     driver: &PathBuf,
     profile: &std::path::Path,
 ) -> (Driver, Client) {
+    launch_with(chromium, driver, profile, &[]).await
+}
+
+/// [`launch`] with more Chromium flags (e.g. `--force-prefers-reduced-motion`).
+pub(super) async fn launch_with(
+    chromium: &PathBuf,
+    driver: &PathBuf,
+    profile: &std::path::Path,
+    extra: &[&str],
+) -> (Driver, Client) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -91,11 +101,20 @@ pub(super) async fn launch(
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let caps = json!({"goog:chromeOptions": {"binary": chromium, "args": [
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", format!("--user-data-dir={}", profile.display()),
-    ]}, "goog:loggingPrefs": {"browser": "ALL"}});
+    let mut args = vec![
+        "--headless=new".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--no-first-run".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    args.extend(extra.iter().map(|a| a.to_string()));
+    let caps = json!({"goog:chromeOptions": {"binary": chromium, "args": args},
+        "goog:loggingPrefs": {"browser": "ALL"}});
     let Value::Object(caps) = caps else {
         unreachable!()
     };

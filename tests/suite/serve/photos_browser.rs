@@ -1,14 +1,15 @@
 //! Photos in headless Chromium at a phone's width (390 px): the browser picks a small
 //! variant, not the full-size copy; the zoom dialog opens with Enter and closes with Esc,
-//! focus going back to the figure; and in `guide serve`, a replaced photo is processed and
-//! swapped into the open page.
+//! focus going back to the figure; an animated GIF shows its still to a reader who asks
+//! for reduced motion, and a video never plays by itself; and in `guide serve`, a replaced
+//! photo is processed and swapped into the open page.
 
 use fantoccini::{Locator, key::Key};
 use serde_json::json;
 
-use super::browser::{CONNECTED, js, launch, tool, until};
+use super::browser::{CONNECTED, js, launch, launch_with, tool, until};
 use crate::harness::GuideTest;
-use crate::photos::{BOOK, halves_jpeg};
+use crate::photos::{BOOK, animated_gif, halves_jpeg, tiny_webm};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn photos_phone_gets_a_small_variant_and_zoom_works_by_keyboard() {
@@ -79,6 +80,63 @@ async fn photos_phone_gets_a_small_variant_and_zoom_works_by_keyboard() {
     let back = js(&c, "return document.activeElement.className;").await;
     assert_eq!(back, json!("figure-zoom"), "focus returns to the figure");
     c.close().await.unwrap();
+}
+
+/// With the reader's reduced-motion preference, Chromium picks the GIF's still (and without
+/// it, the animation); the video figure is paused with its controls.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn photos_reduced_motion_gets_the_still_and_nothing_plays() {
+    let (chromium, driver) = (
+        tool("GUIDE_CHROMIUM", "/usr/bin/chromium"),
+        tool("GUIDE_CHROMEDRIVER", "/usr/bin/chromedriver"),
+    );
+    if !(chromium.exists() && driver.exists()) {
+        assert!(std::env::var_os("GUIDE_REQUIRE_BROWSER").is_none());
+        eprintln!("SKIPPED reduced-motion browser test: no Chromium/chromedriver");
+        return;
+    }
+    let g = GuideTest::empty(BOOK);
+    g.write("content/anim.gif", animated_gif(120, 80));
+    g.write("content/clip.webm", tiny_webm(64, 48));
+    g.write(
+        "content/_index.md",
+        "# Moving\n\nText.\n\n![A moving card](anim.gif)\n\n![A short clip](clip.webm)\n",
+    );
+    g.build_ok();
+    let url = format!("file://{}", g.path("public/index.html").display());
+    let shown = "(function(){var i=document.querySelector('.figure img');return i && i.complete && i.currentSrc;})()";
+    for (flags, want_still) in [
+        (&["--force-prefers-reduced-motion"][..], true),
+        (&[][..], false),
+    ] {
+        let profile = tempfile::tempdir().unwrap();
+        let (_driver, c) = launch_with(&chromium, &driver, profile.path(), flags).await;
+        c.goto(&url).await.unwrap();
+        let src = until(&c, shown, "the GIF figure to load").await;
+        let src = src.as_str().unwrap().to_string();
+        let reduce = js(
+            &c,
+            "return matchMedia('(prefers-reduced-motion: reduce)').matches;",
+        )
+        .await;
+        assert_eq!(reduce, json!(want_still), "the flag sets the preference");
+        assert_eq!(
+            !src.ends_with("/anim.gif"),
+            want_still,
+            "flags {flags:?}: {src}"
+        );
+        let video = js(
+            &c,
+            "var v=document.querySelector('.figure video');return [v.paused, v.autoplay, v.controls];",
+        )
+        .await;
+        assert_eq!(
+            video,
+            json!([true, false, true]),
+            "the video waits for the reader"
+        );
+        c.close().await.unwrap();
+    }
 }
 
 /// `guide serve`: replacing a photo re-processes it (the other photo comes from the memo)
