@@ -8,10 +8,17 @@ use crate::content::{PageId, Site};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 
-/// Checks every recorded link of every page; `rendered[id]` is page `id`'s result.
-pub(crate) fn links(site: &Site, rendered: &[&Rendered]) -> Diagnostics {
+/// Checks the recorded links of the pages `ids` (`rendered[id]` is page `id`'s result): each
+/// `#anchor` must be on its target page. A full build checks every page; a rebuild only the
+/// pages an edit can have broken (see `build::links`).
+pub(crate) fn links_of(
+    site: &Site,
+    rendered: &[&Rendered],
+    ids: impl IntoIterator<Item = PageId>,
+) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    for (id, r) in rendered.iter().enumerate() {
+    for id in ids {
+        let r = rendered[id];
         let page = &site.pages[id];
         for link in &r.links {
             let Some(anchor) = &link.anchor else { continue };

@@ -40,6 +40,8 @@ pub(crate) struct State {
     pub(crate) rendered: bodies::Kept,
     pub(crate) layout: Vec<Place>,
     pub(crate) link_targets: Vec<String>,
+    /// The anchored links between pages (only when builds repeat).
+    pub(crate) links: super::links::Linked,
     /// The last walk of the content folder and what it reported.
     pub(crate) walked: Option<Arc<(walk::Walk, Diagnostics)>>,
     pub(crate) site: SiteCache,

@@ -12,14 +12,15 @@ use crate::markdown::Rendered;
 use crate::render::theme::Theme;
 use crate::{redirects, validate};
 
-/// Runs every cross-page check; `Ok` holds the warnings and each page's review (by id),
-/// `Err` every problem found in this build (`diags` included).
+/// Runs every cross-page check (`links`: what [`super::links`] found of the anchored links);
+/// `Ok` holds the warnings and each page's review (by id), `Err` every problem found in this
+/// build (`diags` included).
 pub(crate) fn check(
     cfg: &Config,
     site: &Site,
     (rendered, images): (&[&Rendered], &std::collections::HashMap<String, ImageInfo>),
     theme: &Theme,
-    mut diags: Diagnostics,
+    (mut diags, links): (Diagnostics, Diagnostics),
 ) -> Result<(Diagnostics, Vec<Option<Review>>), Diagnostics> {
     let svg_figures = rendered.iter().flat_map(|r| r.svg_figures.iter());
     for d in assets::svg_warnings(svg_figures.clone(), images, &cfg.build.content) {
@@ -39,7 +40,7 @@ pub(crate) fn check(
     ) {
         diags.push(d);
     }
-    diags.extend(validate::links(site, rendered));
+    diags.extend(links);
     let cited = rendered
         .iter()
         .flat_map(|r| r.cites.iter().map(String::as_str));

@@ -26,6 +26,10 @@ pub(super) struct Input<'a> {
     pub(super) theme: &'a Theme,
     /// Each page's clinical review, by page id.
     pub(super) reviews: &'a [Option<Review>],
+    /// The pages whose Markdown was rendered anew, when every page kept its id, place and
+    /// title (the plan's layout is the last build's): what is made of every page's place
+    /// (the print numbering and shell) can be kept then. None: anything may have moved.
+    pub(super) edits: Option<&'a [PageId]>,
 }
 
 pub(super) const GENERATOR: &str = concat!("guide ", env!("CARGO_PKG_VERSION"));

@@ -18,6 +18,7 @@ mod clock;
 mod handouts;
 mod input;
 mod languages;
+mod links;
 mod order;
 mod plan;
 mod print;
@@ -107,7 +108,7 @@ fn phases(
     let read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
     let was = last.guide.as_deref().map(|s| (s, &last.loaded));
-    let (site, order_diags) = order::order(cfg, (&read.loaded, read.assets), was);
+    let (site, order_diags, ids_kept) = order::order(cfg, (&read.loaded, read.assets), was);
     let site = Arc::new(site);
     diags.extend(order_diags);
     clock.lap("order");
@@ -123,10 +124,17 @@ fn phases(
     }
     clock.lap("images");
     progress::enter(progress::phase::CHECKING, 0);
-    let (warnings, reviews) =
-        check::check(cfg, &site, (&plain, &read.images), &cache.theme, diags)?;
+    let kept_links = ids_kept.then_some(&last.links);
+    let (link_diags, links) = links::check(&site, &plain, (&bodies.edited, kept_links), mode);
+    let (warnings, reviews) = check::check(
+        cfg,
+        &site,
+        (&plain, &read.images),
+        &cache.theme,
+        (diags, link_diags),
+    )?;
     clock.lap("validate");
-    let input = input::Input {
+    let mut input = input::Input {
         cfg,
         site: &site,
         rendered: &plain,
@@ -134,9 +142,16 @@ fn phases(
         renderer: &cache.renderer,
         theme: &cache.theme,
         reviews: &reviews,
+        edits: None,
     };
     let titles = input.titles();
-    let (layout, todo) = plan::plan(&site, &titles, &last.for_plan(), &bodies.edited);
+    let (layout, todo, same) = plan::plan(&site, &titles, &last.for_plan(), &bodies.edited);
+    let edited: Vec<usize> = (0..site.pages.len())
+        .filter(|&id| bodies.edited[id])
+        .collect();
+    if ids_kept && same {
+        input.edits = Some(&edited);
+    }
     progress::enter(progress::phase::TEMPLATES, todo.len());
     let (tree, site_cache) = assemble::assemble(
         &input,
@@ -165,6 +180,7 @@ fn phases(
         rendered: bodies.kept,
         layout,
         link_targets: bodies.link_targets,
+        links,
         walked: (mode == Mode::Repeat).then_some(read.walked),
         site: site_cache,
         media: media.memo,

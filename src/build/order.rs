@@ -9,25 +9,27 @@ use crate::config::Config;
 use crate::content::{self, Loaded, Page, Site};
 use crate::diag::Diagnostics;
 
-/// The site of `loaded` and `assets`, and problems found placing them; `last` is the last
-/// build's site and the pages it was made of, when builds repeat.
+/// The site of `loaded` and `assets`, problems found placing them, and whether it is the
+/// last build's site patched (every page keeps its id, place and front matter); `last` is
+/// the last build's site and the pages it was made of, when builds repeat.
 pub(crate) fn order(
     cfg: &Config,
     (loaded, assets): (&[Arc<Loaded>], HashSet<String>),
     last: Option<(&Site, &HashMap<String, Arc<Loaded>>)>,
-) -> (Site, Diagnostics) {
+) -> (Site, Diagnostics, bool) {
     if let Some((site, was)) = last
         && let Some(site) = patched(site, was, loaded, &assets)
     {
         // The last build placed these very pages without a problem.
-        return (site, Diagnostics::new());
+        return (site, Diagnostics::new(), true);
     }
-    content::order::assemble(
+    let (site, diags) = content::order::assemble(
         loaded.iter().map(|l| Loaded::clone(l)).collect(),
         assets,
         cfg.build.drafts,
         &cfg.build.content,
-    )
+    );
+    (site, diags, false)
 }
 
 /// `last` with the text of the pages of `loaded` that changed, when nothing that places a

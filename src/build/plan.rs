@@ -56,18 +56,20 @@ fn layout(site: &Site, titles: &[String]) -> Vec<Place> {
         .collect()
 }
 
-/// The layout of `site` and the pages (by id, ascending) to render; `edited[id]` says
+/// The layout of `site`, the pages (by id, ascending) to render, and whether the layout is
+/// the last build's (no page moved, no title or description changed); `edited[id]` says
 /// whether page `id`'s Markdown was rendered anew in this build.
 pub(crate) fn plan(
     site: &Site,
     titles: &[String],
     last: &Last,
     edited: &[bool],
-) -> (Vec<Place>, Vec<PageId>) {
+) -> (Vec<Place>, Vec<PageId>, bool) {
     let now = layout(site, titles);
     let urls: Vec<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
     let todo = to_render(last, &now, &urls, edited);
-    (now, todo)
+    let same = last.kept_html && now == last.layout;
+    (now, todo, same)
 }
 
 /// The pages (by id, ascending) to render: `urls[id]` is page `id`'s URL, `edited[id]` whether

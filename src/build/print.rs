@@ -11,6 +11,7 @@ use super::input::Input;
 use super::print_parts;
 use super::print_stream;
 use crate::content::PageId;
+use crate::content::review::Review;
 use crate::diag::Diagnostic;
 use crate::markdown::root_prefix;
 use crate::output::site_files::{for_print, print_anchor};
@@ -33,10 +34,53 @@ pub(crate) struct PrintCache {
     shell: Option<(blake3::Hash, Arc<str>)>,
     /// The book numbering the fragments were made with (see [`crate::print::Book`]).
     book_key: [u8; 32],
+    /// That numbering, and each page's print anchor by URL, kept for a rebuild that moves
+    /// no page (see [`Input::edits`]).
+    book: Option<(Arc<Book>, Arc<Anchors>)>,
     /// The URLs of the pages whose fragment looks like a section to the split.
     marked: HashSet<String>,
     /// The view's files as parts.
     parts: Option<print_parts::Kept>,
+    /// The hash of the assets the shell links (see [`head_key`]).
+    head: [u8; 32],
+    /// The reviews the shell shows, by page id.
+    reviews: Option<Arc<[Option<Review>]>>,
+}
+
+/// Each page's print anchor, by URL.
+type Anchors = HashMap<String, String>;
+
+/// The book's numbering and the pages' print anchors: `last`'s when no page moved and no
+/// edited page gained or lost a figure, else made anew from every page.
+fn numbering(input: &Input, last: Option<&(Arc<Book>, Arc<Anchors>)>) -> (Arc<Book>, Arc<Anchors>) {
+    if let (Some((book, anchors)), Some(edits)) = (last, input.edits)
+        && book.holds_after(input.rendered, edits)
+    {
+        return (book.clone(), anchors.clone());
+    }
+    let site = input.site;
+    let anchors = site
+        .pages
+        .iter()
+        .map(|p| (p.url.clone(), print_anchor(&p.url)))
+        .collect();
+    (Arc::new(Book::new(site, input.rendered)), Arc::new(anchors))
+}
+
+/// The hash of the assets the print template links.
+fn head_key(assets: &AssetsCtx) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    for a in [&assets.css, &assets.js] {
+        h.update(a.as_bytes()).update(b"\0");
+    }
+    h.update(
+        assets
+            .highlight_css
+            .as_deref()
+            .unwrap_or("\u{1}")
+            .as_bytes(),
+    );
+    *h.finalize().as_bytes()
 }
 
 /// The print view's files, each handed to `emit`, and what to keep: fragments of the pages
@@ -50,14 +94,10 @@ pub(super) fn view(
     (todo, emit): (&[PageId], &mut print_stream::Emit),
 ) -> Result<PrintCache, Diagnostic> {
     let site = input.site;
-    let anchors: HashMap<&str, String> = site
-        .pages
-        .iter()
-        .map(|p| (p.url.as_str(), print_anchor(&p.url)))
-        .collect();
-    let book = Book::new(site, input.rendered);
+    let (book, anchors) = numbering(input, last.book.as_ref());
     let mut next = PrintCache {
         book_key: book.key,
+        book: (mode == Mode::Repeat).then(|| (book.clone(), anchors.clone())),
         ..PrintCache::default()
     };
     if mode == Mode::Repeat {
@@ -99,7 +139,22 @@ pub(super) fn view(
             next.fragments.insert(url, frag);
         }
     }
-    let key = shell_key(input, titles, assets, &book);
+    let key = match (&last.shell, input.edits) {
+        // Nothing the shell shows of the pages changed (order, titles, depths): only the
+        // numbering, assets and reviews can have.
+        (Some((k, _)), Some(_))
+            if last.book_key == book.key
+                && last.head == head_key(assets)
+                && last.reviews.as_deref() == Some(input.reviews) =>
+        {
+            *k
+        }
+        _ => shell_key(input, titles, assets, &book),
+    };
+    if mode == Mode::Repeat {
+        next.head = head_key(assets);
+        next.reviews = Some(input.reviews.to_vec().into());
+    }
     let shell: Arc<str> = match &last.shell {
         Some((k, shell)) if *k == key => shell.clone(),
         _ => render_shell(input, titles, common, &book)?.into(),
@@ -130,7 +185,7 @@ pub(super) fn view(
 
 /// Page `id`'s body for the print view; `anchors` maps each page URL to its section's id,
 /// `book` numbers chapters and figures.
-fn rewrite(input: &Input, (anchors, book): (&HashMap<&str, String>, &Book), id: PageId) -> String {
+fn rewrite(input: &Input, (anchors, book): (&Anchors, &Book), id: PageId) -> String {
     let p = &input.site.pages[id];
     let anchor = print_anchor(&p.url);
     let html = for_print(

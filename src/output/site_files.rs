@@ -54,7 +54,7 @@ pub(crate) fn for_print(
     html: &str,
     page_root: &str,
     anchor: &str,
-    anchors: &HashMap<&str, String>,
+    anchors: &HashMap<String, String>,
 ) -> String {
     const PATS: [&str; 7] = [
         "id=\"",
@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn print_rewrites() {
-        let anchors = HashMap::from([("location/", "page-location".to_string())]);
+        let anchors = HashMap::from([("location/".to_string(), "page-location".to_string())]);
         let html = r##"<h2 id="a">A <a href="#a">#</a></h2><a href="../location/#find">x</a><img src="../diagrams/x.png"><a href="https://e.org">e</a><a href="../diagrams/x.png">f</a>"##;
         let out = for_print(html, "../", "page-anatomy", &anchors);
         assert_eq!(

@@ -29,6 +29,8 @@ pub(crate) struct Book {
     by_anchor: HashMap<String, (Option<usize>, usize)>,
     /// Hash of every place: a change renumbers figures on other pages too.
     pub(crate) key: [u8; 32],
+    /// By page id: its number of figures (what the numbering counted).
+    figures: Vec<usize>,
 }
 
 /// The heading level of a chapter's title in the print view: below the cover's `h1`, so the
@@ -53,6 +55,7 @@ impl Book {
     /// Numbers the pages of `site` in reading order.
     pub(crate) fn new(site: &Site, rendered: &[&Rendered]) -> Book {
         let mut places = vec![Place::default(); site.pages.len()];
+        let figures = rendered.iter().map(|r| r.figures.len()).collect();
         let mut by_anchor = HashMap::new();
         let mut chapter = 0;
         let mut figures_in_chapter = 0;
@@ -101,7 +104,17 @@ impl Book {
             places,
             by_anchor,
             key: *h.finalize().as_bytes(),
+            figures,
         }
+    }
+
+    /// Whether this numbering still holds after only the pages `edited` were rendered anew,
+    /// every page keeping its id and place: it counts nothing else of theirs but figures.
+    pub(crate) fn holds_after(&self, rendered: &[&Rendered], edited: &[PageId]) -> bool {
+        self.figures.len() == rendered.len()
+            && edited
+                .iter()
+                .all(|&id| self.figures[id] == rendered[id].figures.len())
     }
 
     /// The book's label of figure `n` (1-based, as on the site) of the page printed at

@@ -36,6 +36,7 @@ fn book(anchors: &[(&str, Option<usize>, usize)]) -> Book {
             .map(|(a, c, o)| (a.to_string(), (*c, *o)))
             .collect(),
         key: [0; 32],
+        figures: Vec::new(),
     }
 }
 

@@ -72,7 +72,7 @@ struct Model {
 
 fn snippet(n: u8, depth: usize) -> String {
     let up = "../".repeat(depth);
-    match n % 15 {
+    match n % 16 {
         1 => "Plain words here.".into(),
         2 => "More words, edited.".into(),
         3 => format!("Go [home]({up}_index.md)."),
@@ -87,6 +87,8 @@ fn snippet(n: u8, depth: usize) -> String {
         12 => "> [!NOTE]\n> A note.".into(),
         13 => format!("{{{{#include {up}_shared/note.md}}}}"),
         14 => format!("{{{{#include {up}_shared/timer.rs:2}}}}"),
+        // An anchor on another page: broken until that page has snippet 11.
+        15 => format!("See [c, part one]({up}part/c.md#part-one)."),
         _ => "Words.".into(),
     }
 }
