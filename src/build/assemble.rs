@@ -188,13 +188,14 @@ fn site_wide(
     let shell = (assets, common("../".into()));
     // Over about 5 MB, one file per top-level section (see print::split), each written
     // with a stage.
-    let (files, print) = print::view(input, titles, shell, (&last.print, mode), todo)?;
-    for (path, part) in files {
-        match stage {
-            Some(s) => s.put(&path, &part)?,
-            None => tree.insert(path, part),
+    let mut emit = |path: String, part: Bytes| match stage {
+        Some(s) => s.put(&path, &part),
+        None => {
+            tree.insert(path, part);
+            Ok(())
         }
-    }
+    };
+    let print = print::view(input, titles, shell, (&last.print, mode), (todo, &mut emit))?;
     // The pages a stage holds (not in the tree), for the handouts' check below.
     let staged: HashSet<String> = match stage {
         Some(_) => (0..site.pages.len())

@@ -23,6 +23,7 @@ mod order;
 mod plan;
 mod print;
 mod print_parts;
+mod print_stream;
 pub(crate) mod progress;
 mod read;
 mod session;

@@ -1,16 +1,15 @@
 //! The one-page print view: every page's body rewritten for paper (anchors instead of page
 //! links, descriptions open), slotted into the print template rendered once.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use bytes::Bytes;
 use rayon::prelude::*;
 
 use super::Mode;
 use super::input::Input;
 use super::print_parts;
+use super::print_stream;
 use crate::content::PageId;
 use crate::content::review::Review;
 use crate::diag::Diagnostic;
@@ -84,15 +83,16 @@ fn head_key(assets: &AssetsCtx) -> [u8; 32] {
     *h.finalize().as_bytes()
 }
 
-/// The print view's files and what to keep: fragments of the pages `todo` are rewritten, the
-/// others come from `last` (a one-shot build rewrites every page straight into the view).
+/// The print view's files, each handed to `emit`, and what to keep: fragments of the pages
+/// `todo` are rewritten, the others come from `last` (a one-shot build rewrites every page
+/// straight into the view, one part file at a time: see [`print_stream`]).
 pub(super) fn view(
     input: &Input,
     titles: &[String],
     (assets, common): (&AssetsCtx, Common),
     (last, mode): (&PrintCache, Mode),
-    todo: &[PageId],
-) -> Result<(Vec<(String, Bytes)>, PrintCache), Diagnostic> {
+    (todo, emit): (&[PageId], &mut print_stream::Emit),
+) -> Result<PrintCache, Diagnostic> {
     let site = input.site;
     let (book, anchors) = numbering(input, last.book.as_ref());
     let mut next = PrintCache {
@@ -159,14 +159,13 @@ pub(super) fn view(
         Some((k, shell)) if *k == key => shell.clone(),
         _ => render_shell(input, titles, common, &book)?.into(),
     };
-    let files = match mode {
+    match mode {
         Mode::Once => {
-            let html = fill(input, &shell, |id| {
-                Cow::Owned(rewrite(input, (&anchors, &book), id))
-            });
-            let mut files = Vec::new();
-            split::each(html, split::LIMIT, |p, h| files.push((p, Bytes::from(h))));
-            files
+            // A body mentioning the view's own section class might look like a section once
+            // rewritten: then the view is filled whole and cut (see print_stream).
+            let clean = !input.rendered.iter().any(|r| r.html.contains("print-page"));
+            let fragment = |id| rewrite(input, (&anchors, &book), id);
+            print_stream::stream(site, &shell, (&fragment, clean), split::LIMIT, emit)?;
         }
         Mode::Repeat => {
             let fragment = |id: PageId| next.fragments[&site.pages[id].url].clone();
@@ -176,10 +175,12 @@ pub(super) fn view(
                 print_parts::files(site, &shell, (&fragment, marked), last_parts, split::LIMIT);
             next.parts = parts;
             next.shell = Some((key, shell));
-            files
+            for (path, file) in files {
+                emit(path, file)?;
+            }
         }
-    };
-    Ok((files, next))
+    }
+    Ok(next)
 }
 
 /// Page `id`'s body for the print view; `anchors` maps each page URL to its section's id,
@@ -259,38 +260,4 @@ fn render_shell(
     input
         .renderer
         .render("print.html", &PrintTemplate { common, pages })
-}
-
-/// The shell with each slot filled by `fragment(page)`, chunk by chunk in parallel (a
-/// one-shot build so never holds every fragment beside the page: ~100 MB less at 10,000).
-fn fill<'a>(
-    input: &Input,
-    shell: &str,
-    fragment: impl Fn(PageId) -> Cow<'a, str> + Sync,
-) -> String {
-    let site = input.site;
-    let mut parts = shell.split(SLOT);
-    let head = parts.next().unwrap_or("");
-    let mut slots: Vec<(Option<PageId>, &str)> = Vec::new();
-    while let (Some(n), Some(rest)) = (parts.next(), parts.next()) {
-        let id = n
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| site.order.get(i).copied());
-        slots.push((id, rest));
-    }
-    let body: usize = input.rendered.iter().map(|r| r.html.len()).sum();
-    let mut print = String::with_capacity(shell.len() + body + body / 8);
-    print.push_str(head);
-    for chunk in slots.chunks(64) {
-        let frags: Vec<Cow<str>> = chunk
-            .par_iter()
-            .map(|(id, _)| id.map_or(Cow::Borrowed(""), &fragment))
-            .collect();
-        for (frag, (_, rest)) in frags.iter().zip(chunk) {
-            print.push_str(frag);
-            print.push_str(rest);
-        }
-    }
-    print
 }

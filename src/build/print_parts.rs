@@ -92,6 +92,13 @@ impl Layout {
     }
 }
 
+/// The cut of `shell` as the view's parts and its chunks' byte ranges (None: the view stays
+/// one file, or its slots are not all in the body).
+pub(super) fn cut_of(shell: &str) -> Option<(Parts, Vec<std::ops::Range<usize>>)> {
+    let (parts, chunks) = Layout::of(shell).cut?;
+    Some((parts, chunks.into_iter().map(|c| c.range).collect()))
+}
+
 /// `text` (a piece of the shell) with each slot filled by the fragment of the page at that
 /// reading-order position.
 pub(super) fn fill_text(site: &Site, text: &str, fragment: &dyn Fn(PageId) -> Arc<str>) -> String {
@@ -160,7 +167,7 @@ pub(super) fn files(
                 Some((_, file)) => (frags, file.clone()),
                 None => {
                     let text = fill_text(site, &shell[chunk.range.clone()], fragment);
-                    let (path, html) = parts.file(k, &text);
+                    let (path, html) = parts.file(k, &text, "");
                     (frags, (path, Bytes::from(html)))
                 }
             }

@@ -91,7 +91,7 @@ pub(crate) fn each(html: String, limit: usize, mut emit: impl FnMut(String, Stri
 /// The front matter with its contents cut to the chapters (depth 0 and 1), and for each
 /// chunk the contents of its nested pages as a `<nav>` of its own; None when `front` has
 /// no contents list.
-fn toc_by_chapter(front: &str, chunks: usize) -> Option<(String, Vec<String>)> {
+pub(crate) fn toc_by_chapter(front: &str, chunks: usize) -> Option<(String, Vec<String>)> {
     const LIST: &str = "<ol class=\"print-toc-list\">";
     const ENTRY: &str = "\n<li class=\"print-toc-d";
     let start = front.find(LIST)? + LIST.len();
@@ -211,14 +211,15 @@ impl Parts {
     }
 
     /// The length of the front file with a front chunk of `chunk_len` bytes (over the
-    /// limit, [`each`] splits its contents by chapter, which the parts do not).
+    /// limit, [`each`] splits its contents by chapter).
     pub(crate) fn front_len(&self, chunk_len: usize) -> usize {
         self.head.len() + chunk_len + self.tail.len()
     }
 
-    /// Chunk `k` as its file: (output path, HTML), as [`each`] makes it when the contents
-    /// are not split.
-    pub(crate) fn file(&self, k: usize, chunk: &str) -> (String, String) {
+    /// Chunk `k` as its file: (output path, HTML), as [`each`] makes it; `toc` is the
+    /// chunk's own contents when the front file's are split by chapter (see
+    /// [`toc_by_chapter`]), else empty.
+    pub(crate) fn file(&self, k: usize, chunk: &str, toc: &str) -> (String, String) {
         let body = part_body(chunk, k, &self.home);
         let tail = &self.tail;
         if k == 0 {
@@ -227,8 +228,9 @@ impl Parts {
                 format!("{}{body}{tail}", self.head),
             )
         } else {
+            let toc = relink(toc, k, &self.home);
             let file = format!(
-                "{}\n<p class=\"print-part-nav\"><a href=\"../\">Contents</a></p>\n{body}{tail}",
+                "{}\n<p class=\"print-part-nav\"><a href=\"../\">Contents</a></p>{toc}\n{body}{tail}",
                 self.part_head
             );
             (format!("print/{k}/index.html"), file)

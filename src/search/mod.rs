@@ -19,6 +19,7 @@
 //! kept as text), and only the shard and chunk files holding them are put together anew.
 
 pub mod format;
+mod once;
 pub mod query;
 pub mod tokens;
 
@@ -179,6 +180,13 @@ impl Index {
         let tok = Tokenizer::new(language);
         let fresh = self.entries.is_empty();
         let mut touched = Touched::default();
+        if fresh && self.once {
+            // Batch by batch, keeping only the postings and the files (see `once`).
+            once::group(self, &tok, docs, &mut touched);
+            self.write(&tok, &touched, docs.len());
+            self.files_only();
+            return;
+        }
         // Counting terms is the costly part: do it for every dirty page in parallel.
         let new: Vec<Option<Entry>> = docs
             .par_iter()
@@ -196,14 +204,19 @@ impl Index {
         } else {
             self.apply(new, &mut touched);
         }
-        self.write(&tok, &touched);
+        self.write(&tok, &touched, docs.len());
         if self.once {
-            let files = std::mem::take(&mut self.files);
-            *self = Index {
-                files,
-                ..Index::once()
-            };
+            self.files_only();
         }
+    }
+
+    /// Drops all but the files (an index built once is never updated).
+    fn files_only(&mut self) {
+        let files = std::mem::take(&mut self.files);
+        *self = Index {
+            files,
+            ..Index::once()
+        };
     }
 
     /// A fresh index: postings grouped by term in one pass (page ids arrive in order).
@@ -266,8 +279,8 @@ impl Index {
         }
     }
 
-    /// Serialises the touched terms, shards and chunks, and the meta file.
-    fn write(&mut self, tok: &Tokenizer, touched: &Touched) {
+    /// Serialises the touched terms, shards and chunks, and the meta file of `pages` pages.
+    fn write(&mut self, tok: &Tokenizer, touched: &Touched, pages: usize) {
         for key in &touched.shards {
             let prefix = format!("search/t/{}", tokens::file_name(key));
             let stale: Vec<String> = self
@@ -288,13 +301,17 @@ impl Index {
             }
         }
         self.write_fragments(touched);
-        let (all, fragments) = (&self.shards, &self.fragments);
+        let (all, fragments, once) = (&self.shards, &self.fragments, self.once);
         let written: Vec<(String, Vec<u8>)> = touched
             .shards
             .par_iter()
             .filter_map(|key| {
                 let shard = all.get(key)?;
-                Some(format::shard_files(key, shard, |t| fragments[t].as_str()))
+                Some(match once {
+                    // No fragment is kept for a next build: each shard's made and dropped.
+                    true => once::shard_files(key, shard),
+                    false => format::shard_files(key, shard, |t| fragments[t].as_str()),
+                })
             })
             .flatten()
             .collect();
@@ -308,20 +325,7 @@ impl Index {
             .par_iter()
             .map(|&k| {
                 let end = ((k + 1) * CHUNK).min(entries.len());
-                let rows = &entries[k * CHUNK..end];
-                let mut json =
-                    Vec::with_capacity(rows.iter().map(|e| e.row.len() + 1).sum::<usize>() + 2);
-                json.push(b'[');
-                for (i, e) in rows.iter().enumerate() {
-                    if i > 0 {
-                        json.push(b',');
-                    }
-                    json.extend_from_slice(e.row.as_bytes());
-                }
-                json.push(b']');
-                let name = format!("p/{k}");
-                let bytes = format::packed(&name, &json);
-                (format!("search/{name}.js"), bytes)
+                page_chunk(k, &entries[k * CHUNK..end])
             })
             .collect();
         for (path, bytes) in packed {
@@ -334,7 +338,7 @@ impl Index {
             .collect();
         let stem = tok.stemmer_name();
         let meta = serde_json::json!({
-            "v": 4, "pages": self.entries.len(), "chunk": CHUNK,
+            "v": 4, "pages": pages, "chunk": CHUNK,
             "sections": MAX_SECTIONS, "stem": stem.is_some(), "shards": keys,
         });
         self.files.insert(
@@ -380,6 +384,22 @@ impl Index {
     pub fn files(&self) -> &BTreeMap<String, Bytes> {
         &self.files
     }
+}
+
+/// Page chunk `k`'s file (path, script) from its pages' entries.
+fn page_chunk(k: usize, rows: &[Entry]) -> (String, Vec<u8>) {
+    let mut json = Vec::with_capacity(rows.iter().map(|e| e.row.len() + 1).sum::<usize>() + 2);
+    json.push(b'[');
+    for (i, e) in rows.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.extend_from_slice(e.row.as_bytes());
+    }
+    json.push(b']');
+    let name = format!("p/{k}");
+    let bytes = format::packed(&name, &json);
+    (format!("search/{name}.js"), bytes)
 }
 
 /// The terms whose postings differ between a page's `old` and `new` terms (both sorted by

@@ -136,6 +136,40 @@ fn edits_that_add_drop_and_keep_terms_equal_a_full_build() {
 }
 
 #[test]
+fn an_index_built_once_in_batches_has_the_same_files_as_a_kept_one() {
+    // Over two batches, so postings of one term come from several.
+    let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"];
+    let sections: Vec<Vec<TextSection>> = (0..2100)
+        .map(|i| {
+            let text = format!(
+                "{} {} page{} {}",
+                words[i % 7],
+                words[(i / 7) % 7],
+                i % 50,
+                words[(i * 3) % 7]
+            );
+            secs(&text)
+        })
+        .collect();
+    let titles: Vec<String> = (0..2100).map(|i| format!("Title {}", i % 13)).collect();
+    let docs: Vec<Doc> = sections
+        .iter()
+        .zip(&titles)
+        .map(|(s, t)| Doc {
+            title: t,
+            url: "x/",
+            sections: s,
+        })
+        .collect();
+    let mut once = Index::once();
+    once.update("en", &docs, |_| true);
+    let kept = build("en", &docs);
+    assert!(kept.len() > 500, "{} files", kept.len());
+    let once: Vec<(String, Bytes)> = once.files().clone().into_iter().collect();
+    assert_eq!(once, kept);
+}
+
+#[test]
 fn postings_code_round_trips() {
     // Deltas of one to five digits, every score from 0 to 47, a first id above zero.
     let list: Vec<Posting> = (0..48u32)
