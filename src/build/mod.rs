@@ -105,10 +105,11 @@ fn phases(
     progress::enter(progress::phase::READING, 0);
     let mut diags = Diagnostics::new();
     diags.extend(cache.renderer.warnings.clone());
-    let read = read::read(cfg, last, changed, &mut diags);
+    let mut read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
     let was = last.guide.as_deref().map(|s| (s, &last.loaded));
-    let (site, order_diags, ids_kept) = order::order(cfg, (&read.loaded, read.assets), was);
+    let (site, order_diags, ids_kept) =
+        order::order(cfg, (&read.loaded, std::mem::take(&mut read.assets)), was);
     let site = Arc::new(site);
     diags.extend(order_diags);
     clock.lap("order");
@@ -119,20 +120,13 @@ fn phases(
     let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
     clock.lap("markdown");
     let media = publish_media(cfg, (&read.images, &read.asset_bytes), &plain, last);
-    for d in &media.diags {
-        diags.push(d.clone());
-    }
+    media.diags.iter().for_each(|d| diags.push(d.clone()));
     clock.lap("images");
     progress::enter(progress::phase::CHECKING, 0);
     let kept_links = ids_kept.then_some(&last.links);
     let (link_diags, links) = links::check(&site, &plain, (&bodies.edited, kept_links), mode);
-    let (warnings, reviews) = check::check(
-        cfg,
-        &site,
-        (&plain, &read.images),
-        &cache.theme,
-        (diags, link_diags),
-    )?;
+    let all = (diags, link_diags);
+    let (warnings, reviews) = check::check(cfg, &site, (&plain, &read.images), &cache.theme, all)?;
     clock.lap("validate");
     let mut input = input::Input {
         cfg,
@@ -153,7 +147,7 @@ fn phases(
         input.edits = Some(&edited);
     }
     progress::enter(progress::phase::TEMPLATES, todo.len());
-    let (tree, site_cache) = assemble::assemble(
+    let (mut tree, site_cache) = assemble::assemble(
         &input,
         &titles,
         &todo,
@@ -165,11 +159,36 @@ fn phases(
         errors.extend(warnings.clone());
         errors
     })?;
-    let mut tree = tree;
     for (path, bytes) in media.files {
         tree.insert(path, bytes);
     }
-    let state = State {
+    let kept = (bodies.kept, bodies.link_targets);
+    let laid = (layout, links, site_cache);
+    let state = next_state(read, kept, laid, media.memo, (&site, mode));
+    Ok(Staged {
+        state,
+        tree,
+        site,
+        titles,
+        rendered: bodies.rendered,
+        todo,
+        warnings,
+        clock,
+        images: (media.processed, media.reused),
+    })
+}
+
+/// What the next build starts from: everything this one read, rendered and laid out
+/// (committed whole by the session, and only after a successful build).
+fn next_state(
+    read: read::Read,
+    (kept, link_targets): (bodies::Kept, Vec<String>),
+    (layout, links, site): (Vec<plan::Place>, links::Linked, assemble::SiteCache),
+    media: crate::media::Memo,
+    (guide, mode): (&Arc<crate::content::Site>, Mode),
+) -> State {
+    let repeat = mode == Mode::Repeat;
+    State {
         loaded: read
             .loaded
             .into_iter()
@@ -177,27 +196,15 @@ fn phases(
             .collect(),
         images: read.images,
         asset_bytes: read.asset_bytes,
-        rendered: bodies.kept,
+        rendered: kept,
         layout,
-        link_targets: bodies.link_targets,
+        link_targets,
         links,
-        walked: (mode == Mode::Repeat).then_some(read.walked),
-        site: site_cache,
-        media: media.memo,
-        guide: (mode == Mode::Repeat).then(|| site.clone()),
-    };
-    let rendered = bodies.rendered;
-    Ok(Staged {
-        state,
-        tree,
+        walked: repeat.then_some(read.walked),
         site,
-        titles,
-        rendered,
-        todo,
-        warnings,
-        clock,
-        images: (media.processed, media.reused),
-    })
+        media,
+        guide: repeat.then(|| guide.clone()),
+    }
 }
 
 /// Processes (or takes from the cache) every photo the pages show; see [`crate::media`].

@@ -101,43 +101,7 @@ pub(super) fn view(
         ..PrintCache::default()
     };
     if mode == Mode::Repeat {
-        // New numbering (a page moved, a figure came or went) changes other pages' fragments.
-        let all: Vec<PageId>;
-        let todo = if last.book_key == book.key {
-            todo
-        } else {
-            all = (0..site.pages.len()).collect();
-            &all
-        };
-        let fresh: Vec<(String, Arc<str>)> = todo
-            .par_iter()
-            .map(|&id| {
-                (
-                    site.pages[id].url.clone(),
-                    rewrite(input, (&anchors, &book), id).into(),
-                )
-            })
-            .collect();
-        next.fragments = last
-            .fragments
-            .iter()
-            .filter(|(url, _)| anchors.contains_key(url.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        next.marked = last
-            .marked
-            .iter()
-            .filter(|url| anchors.contains_key(url.as_str()))
-            .cloned()
-            .collect();
-        for (url, frag) in fresh {
-            if split::looks_like_a_section(&frag) {
-                next.marked.insert(url.clone());
-            } else {
-                next.marked.remove(&url);
-            }
-            next.fragments.insert(url, frag);
-        }
+        refresh_fragments(input, (&anchors, &book), (todo, last), &mut next);
     }
     let key = match (&last.shell, input.edits) {
         // Nothing the shell shows of the pages changed (order, titles, depths): only the
@@ -181,6 +145,54 @@ pub(super) fn view(
         }
     }
     Ok(next)
+}
+
+/// serve: the print fragments of `todo` rewritten (of every page when the numbering
+/// changed), the others kept from `last`; pages gone are dropped.
+fn refresh_fragments(
+    input: &Input,
+    (anchors, book): (&Anchors, &Book),
+    (todo, last): (&[PageId], &PrintCache),
+    next: &mut PrintCache,
+) {
+    let site = input.site;
+    // New numbering (a page moved, a figure came or went) changes other pages' fragments.
+    let all: Vec<PageId>;
+    let todo = if last.book_key == book.key {
+        todo
+    } else {
+        all = (0..site.pages.len()).collect();
+        &all
+    };
+    let fresh: Vec<(String, Arc<str>)> = todo
+        .par_iter()
+        .map(|&id| {
+            (
+                site.pages[id].url.clone(),
+                rewrite(input, (anchors, book), id).into(),
+            )
+        })
+        .collect();
+    next.fragments = last
+        .fragments
+        .iter()
+        .filter(|(url, _)| anchors.contains_key(url.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    next.marked = last
+        .marked
+        .iter()
+        .filter(|url| anchors.contains_key(url.as_str()))
+        .cloned()
+        .collect();
+    for (url, frag) in fresh {
+        if split::looks_like_a_section(&frag) {
+            next.marked.insert(url.clone());
+        } else {
+            next.marked.remove(&url);
+        }
+        next.fragments.insert(url, frag);
+    }
 }
 
 /// Page `id`'s body for the print view; `anchors` maps each page URL to its section's id,
