@@ -221,16 +221,7 @@ fn shell_key(input: &Input, titles: &[String], assets: &AssetsCtx, book: &Book) 
     let site = input.site;
     let mut h = blake3::Hasher::new();
     h.update(&book.key);
-    for a in [&assets.css, &assets.js] {
-        h.update(a.as_bytes()).update(b"\0");
-    }
-    h.update(
-        assets
-            .highlight_css
-            .as_deref()
-            .unwrap_or("\u{1}")
-            .as_bytes(),
-    );
+    h.update(&head_key(assets));
     for &id in &site.order {
         h.update(b"\0").update(titles[id].as_bytes()).update(b"\0");
         h.update(site.pages[id].url.as_bytes());

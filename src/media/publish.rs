@@ -171,15 +171,7 @@ fn one(
         return Outcome::Failed("could not be read".into());
     };
     match process::process(bytes, r, s) {
-        Ok(files) => {
-            cache::store(dir, key, &files);
-            Outcome::Made(Arc::new(
-                files
-                    .into_iter()
-                    .map(|(n, b)| (n, Bytes::from(b)))
-                    .collect(),
-            ))
-        }
+        Ok(files) => made(dir, key, files),
         Err(process::Failure(why)) => Outcome::Failed(why),
     }
 }
@@ -204,16 +196,7 @@ fn still(
         return Outcome::Failed("could not be read".into());
     };
     match super::still::render(bytes, g, s.max_pixels()) {
-        Ok(png) => {
-            let files = vec![(names[0].clone(), png)];
-            cache::store(dir, key, &files);
-            Outcome::Made(Arc::new(
-                files
-                    .into_iter()
-                    .map(|(n, b)| (n, Bytes::from(b)))
-                    .collect(),
-            ))
-        }
+        Ok(png) => made(dir, key, vec![(names[0].clone(), png)]),
         Err(why) => Outcome::Failed(why),
     }
 }
@@ -228,18 +211,16 @@ fn card(svg: &str, key: &str, dir: &Path, prev: &Memo) -> Outcome {
         return Outcome::Reused(Arc::new(f));
     }
     match super::card::render(svg) {
-        Ok(png) => {
-            let files = vec![("card.png".to_string(), png)];
-            cache::store(dir, key, &files);
-            Outcome::Made(Arc::new(
-                files
-                    .into_iter()
-                    .map(|(n, b)| (n, Bytes::from(b)))
-                    .collect(),
-            ))
-        }
+        Ok(png) => made(dir, key, vec![(names[0].clone(), png)]),
         Err(why) => Outcome::Failed(why),
     }
+}
+
+/// Files just made: stored in the disk cache under `key`, and handed on.
+fn made(dir: &Path, key: &str, files: Vec<(String, Vec<u8>)>) -> Outcome {
+    cache::store(dir, key, &files);
+    let files = files.into_iter().map(|(n, b)| (n, Bytes::from(b)));
+    Outcome::Made(Arc::new(files.collect()))
 }
 
 fn failure(u: &Use, rel: &str, why: &str) -> Diagnostic {
