@@ -47,6 +47,8 @@ pub(crate) struct State {
     pub(crate) site: SiteCache,
     /// Processed photos this build published, for the next build of the session.
     pub(crate) media: crate::media::Memo,
+    /// The warnings of each SVG shown as a figure, with the text they were found in.
+    pub(crate) svgs: super::check::SvgMemo,
     /// The guide as the last build placed it (only when builds repeat).
     pub(crate) guide: Option<Arc<content::Site>>,
 }

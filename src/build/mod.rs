@@ -126,7 +126,9 @@ fn phases(
     let kept_links = ids_kept.then_some(&last.links);
     let (link_diags, links) = links::check(&site, &plain, (&bodies.edited, kept_links), mode);
     let all = (diags, link_diags);
-    let (warnings, reviews) = check::check(cfg, &site, (&plain, &read.images), &cache.theme, all)?;
+    let with = (&cache.theme, &last.svgs);
+    let checked = check::check(cfg, &site, (&plain, &read.images), with, all)?;
+    let (warnings, reviews) = (checked.warnings, checked.reviews);
     clock.lap("validate");
     let mut input = input::Input {
         cfg,
@@ -164,7 +166,8 @@ fn phases(
     }
     let kept = (bodies.kept, bodies.link_targets);
     let laid = (layout, links, site_cache);
-    let state = next_state(read, kept, laid, media.memo, (&site, mode));
+    let memos = (media.memo, checked.svgs);
+    let state = next_state(read, kept, laid, memos, (&site, mode));
     Ok(Staged {
         state,
         tree,
@@ -184,7 +187,7 @@ fn next_state(
     read: read::Read,
     (kept, link_targets): (bodies::Kept, Vec<String>),
     (layout, links, site): (Vec<plan::Place>, links::Linked, assemble::SiteCache),
-    media: crate::media::Memo,
+    (media, svgs): (crate::media::Memo, check::SvgMemo),
     (guide, mode): (&Arc<crate::content::Site>, Mode),
 ) -> State {
     let repeat = mode == Mode::Repeat;
@@ -203,6 +206,7 @@ fn next_state(
         walked: repeat.then_some(read.walked),
         site,
         media,
+        svgs,
         guide: repeat.then(|| guide.clone()),
     }
 }
