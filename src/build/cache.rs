@@ -34,12 +34,13 @@ pub(crate) struct Cache {
 /// The part of the cache a build computes anew from the last one.
 #[derive(Default)]
 pub(crate) struct State {
-    pub(crate) loaded: HashMap<String, Arc<Loaded>>,
+    /// Every page file read, in the walk's order.
+    pub(crate) loaded: Vec<Arc<Loaded>>,
     pub(crate) images: HashMap<String, ImageInfo>,
     pub(crate) asset_bytes: HashMap<String, Bytes>,
     pub(crate) rendered: bodies::Kept,
     pub(crate) layout: Vec<Place>,
-    pub(crate) link_targets: Vec<String>,
+    pub(crate) link_targets: Arc<[String]>,
     /// The anchored links between pages (only when builds repeat).
     pub(crate) links: super::links::Linked,
     /// The last walk of the content folder and what it reported.
@@ -58,6 +59,7 @@ impl State {
     pub(crate) fn for_bodies(&self) -> bodies::Last<'_> {
         bodies::Last {
             rendered: &self.rendered,
+            site: self.guide.as_deref(),
             link_targets: &self.link_targets,
         }
     }

@@ -109,14 +109,14 @@ fn phases(
     diags.extend(cache.renderer.warnings.clone());
     let mut read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
-    let was = last.guide.as_deref().map(|s| (s, &last.loaded));
+    let was = last.guide.as_deref().map(|s| (s, &last.loaded[..]));
     let (site, order_diags, ids_kept) =
         order::order(cfg, (&read.loaded, std::mem::take(&mut read.assets)), was);
     let site = Arc::new(site);
     diags.extend(order_diags);
     clock.lap("order");
     progress::enter(progress::phase::MARKDOWN, site.pages.len());
-    let with = (last.for_bodies(), changed, &read.edited_images);
+    let with = (last.for_bodies(), changed, &read.edited_images, ids_kept);
     let strings = &cache.renderer.strings;
     let bodies = bodies::render((cfg, strings), &site, &read.images, with, &mut diags);
     let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
@@ -187,18 +187,14 @@ fn phases(
 /// (committed whole by the session, and only after a successful build).
 fn next_state(
     read: read::Read,
-    (kept, link_targets): (bodies::Kept, Vec<String>),
+    (kept, link_targets): (bodies::Kept, Arc<[String]>),
     (layout, links, site): (Vec<plan::Place>, links::Linked, assemble::SiteCache),
     (media, svgs): (crate::media::Memo, check::SvgMemo),
     (guide, mode): (&Arc<crate::content::Site>, Mode),
 ) -> State {
     let repeat = mode == Mode::Repeat;
     State {
-        loaded: read
-            .loaded
-            .into_iter()
-            .map(|l| (l.rel.clone(), l))
-            .collect(),
+        loaded: read.loaded,
         images: read.images,
         asset_bytes: read.asset_bytes,
         rendered: kept,
