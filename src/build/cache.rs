@@ -50,6 +50,8 @@ pub(crate) struct State {
     pub(crate) media: crate::media::Memo,
     /// The warnings of each SVG shown as a figure, with the text they were found in.
     pub(crate) svgs: super::check::SvgMemo,
+    /// The SVGs and photos the pages show, counted.
+    pub(crate) shown: super::shown::Shown,
     /// The guide as the last build placed it (only when builds repeat).
     pub(crate) guide: Option<Arc<content::Site>>,
 }
