@@ -39,7 +39,7 @@ pub(crate) struct State {
     pub(crate) images: HashMap<String, ImageInfo>,
     pub(crate) asset_bytes: HashMap<String, Bytes>,
     pub(crate) rendered: bodies::Kept,
-    pub(crate) layout: Vec<Place>,
+    pub(crate) layout: Arc<[Place]>,
     pub(crate) link_targets: Arc<[String]>,
     /// The anchored links between pages (only when builds repeat).
     pub(crate) links: super::links::Linked,
@@ -70,6 +70,7 @@ impl State {
     pub(crate) fn for_plan(&self) -> plan::Last<'_> {
         plan::Last {
             layout: &self.layout,
+            shared: Some(&self.layout),
             deps: &self.site.deps,
             kept_html: !self.site.html.is_empty(),
         }

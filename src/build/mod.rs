@@ -192,7 +192,7 @@ fn phases(
 fn next_state(
     read: read::Read,
     (kept, link_targets): (bodies::Kept, Arc<[String]>),
-    (layout, links, site): (Vec<plan::Place>, links::Linked, assemble::SiteCache),
+    (layout, links, site): (Arc<[plan::Place]>, links::Linked, assemble::SiteCache),
     (media, svgs, shown): (crate::media::Memo, check::SvgMemo, shown::Shown),
     (guide, mode): (&Arc<crate::content::Site>, Mode),
 ) -> State {
