@@ -22,13 +22,39 @@ impl Changed<'_> {
     /// Whether `path` changed: a changed folder (a rename, or a rescan after lost events)
     /// means every file under it.
     pub(crate) fn contains(&self, path: &Path) -> bool {
-        self.0.iter().any(|c| path.starts_with(c))
+        if self.0.is_empty() {
+            return false;
+        }
+        let p = path.as_os_str().as_encoded_bytes();
+        let plain_p = plain(p);
+        self.0.iter().any(|c| {
+            let d = c.as_os_str().as_encoded_bytes();
+            // Whole components, as `Path::starts_with` compares them, decided on the bytes
+            // when both paths are spelt one way only (every page is asked about every
+            // changed path, and parsing components was most of the read phase's time).
+            if plain_p && plain(d) {
+                p.starts_with(d) && p.get(d.len()).is_none_or(|&b| b == b'/')
+            } else {
+                path.starts_with(c)
+            }
+        })
     }
 
     /// Whether the file `rel` (relative to `dir`, may hold `..`) changed.
     pub(crate) fn contains_under(&self, dir: &Path, rel: &str) -> bool {
         self.contains(&crate::confine::normalize(&dir.join(rel)))
     }
+}
+
+/// Whether an absolute path's components are exactly its `/`-separated names: no empty
+/// or `.` name, no trailing `/` (then two such paths compare as their bytes do).
+fn plain(b: &[u8]) -> bool {
+    b.len() > 1
+        && b[0] == b'/'
+        && !b.ends_with(b"/")
+        && !b.ends_with(b"/.")
+        && !b.windows(2).any(|w| w == b"//")
+        && !b.windows(3).any(|w| w == b"/./")
 }
 
 /// What the read phase found.
@@ -51,12 +77,21 @@ pub(crate) struct Read {
 /// Reads the content folder of `cfg`, reusing `prev` for files not in `changed`; problems
 /// go to `diags`.
 pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Diagnostics) -> Read {
-    let walked = match &prev.walked {
-        Some(w) if w.0.still_valid(changed.0) => w.clone(),
-        _ => Arc::new(walk::walk(cfg, &cfg.content_dir(), &cfg.build.content)),
+    let (walked, same_walk) = match &prev.walked {
+        Some(w) if w.0.still_valid(changed.0) => (w.clone(), true),
+        _ => {
+            let w = walk::walk(cfg, &cfg.content_dir(), &cfg.build.content);
+            (Arc::new(w), false)
+        }
     };
     diags.extend(walked.1.clone());
     let walked = with_fallback(cfg, walked, diags);
+    // The last walk's very list (no fallback pages added to a copy of it).
+    let same_walk = same_walk
+        && prev
+            .walked
+            .as_ref()
+            .is_some_and(|w| Arc::ptr_eq(w, &walked));
     let found = &walked.0;
     let shown = &cfg.build.content;
     let fallback = cfg.translation.as_ref().and_then(|t| t.fallback.clone());
@@ -64,7 +99,7 @@ pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Dia
         Some((dir, from)) if f.path.starts_with(dir) => from.clone(),
         _ => shown.clone(),
     };
-    let last = Last::of(&prev.loaded, &found.pages);
+    let last = Last::of(&prev.loaded, &found.pages, same_walk);
     let results: Vec<_> = found
         .pages
         .par_iter()
@@ -101,9 +136,11 @@ enum Last<'a> {
 }
 
 impl<'a> Last<'a> {
-    fn of(prev: &'a [Arc<Loaded>], pages: &[walk::Found]) -> Self {
-        let aligned =
-            prev.len() == pages.len() && prev.iter().zip(pages).all(|(l, f)| l.rel == f.rel);
+    /// `same_walk`: `pages` is the walk the last build read `prev` from (it read every
+    /// page of it, or it would have failed), so only the count is compared.
+    fn of(prev: &'a [Arc<Loaded>], pages: &[walk::Found], same_walk: bool) -> Self {
+        let aligned = prev.len() == pages.len()
+            && (same_walk || prev.iter().zip(pages).all(|(l, f)| l.rel == f.rel));
         match aligned {
             true => Last::Aligned(prev),
             false => Last::ByRel(prev.iter().map(|l| (l.rel.as_str(), l)).collect()),
@@ -229,18 +266,18 @@ mod tests {
     fn the_last_pages_are_found_by_position_only_when_the_walk_is_the_same() {
         let prev = [loaded("a.md"), loaded("b.md")];
         let same = [found("a.md"), found("b.md")];
-        let last = Last::of(&prev, &same);
+        let last = Last::of(&prev, &same, false);
         assert!(matches!(last, Last::Aligned(_)));
         assert_eq!(last.get(1, "b.md").unwrap().rel, "b.md");
         // A page added in front shifts every position: each is found by its path.
         let added = [found("0.md"), found("a.md"), found("b.md")];
-        let last = Last::of(&prev, &added);
+        let last = Last::of(&prev, &added, false);
         assert!(last.get(0, "0.md").is_none());
         assert_eq!(last.get(1, "a.md").unwrap().rel, "a.md");
         assert_eq!(last.get(2, "b.md").unwrap().rel, "b.md");
         // A rename at the same position is a new page, not the old one's text.
         let renamed = [found("a.md"), found("c.md")];
-        let last = Last::of(&prev, &renamed);
+        let last = Last::of(&prev, &renamed, false);
         assert!(last.get(1, "c.md").is_none());
     }
 
@@ -251,6 +288,16 @@ mod tests {
         assert!(c.contains(Path::new("/g/content/s/a.md")));
         assert!(!c.contains(Path::new("/g/content/sa.md")));
         assert!(c.contains_under(Path::new("/g/content/t"), "../s/x.rs"));
+        // Spelt another way: the same components.
+        assert!(c.contains(Path::new("/g//content/./s/a.md")));
+        assert!(!c.contains(Path::new("/g//content/./sa.md")));
+        let odd = [PathBuf::from("/g/content/s/"), PathBuf::from("/h/./x.md")];
+        let c = Changed(&odd);
+        assert!(c.contains(Path::new("/g/content/s/a.md")));
+        assert!(c.contains(Path::new("/h/x.md")));
+        assert!(!c.contains(Path::new("/h/x.mdx")));
+        assert!(Changed(&[PathBuf::from("/")]).contains(Path::new("/a")));
+        assert!(!Changed(&[]).contains(Path::new("/a")));
         assert!(!c.contains_under(Path::new("/g/content/t"), "./x.rs"));
     }
 }
