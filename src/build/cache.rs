@@ -135,7 +135,21 @@ pub(crate) fn commit(prev: Cache, staged: Staged, mode: Mode) -> (Built, Cache) 
         mut clock,
         images,
     } = staged;
-    let mut cache = Cache { state, ..prev };
+    let Cache {
+        cfg,
+        renderer,
+        theme,
+        state: old,
+        search,
+    } = prev;
+    super::later::drop_later(old);
+    let mut cache = Cache {
+        cfg,
+        renderer,
+        theme,
+        state,
+        search,
+    };
     if mode == Mode::Once {
         cache.search = search::Index::once();
     }
@@ -162,5 +176,6 @@ pub(crate) fn commit(prev: Cache, staged: Staged, mode: Mode) -> (Built, Cache) 
         rendered: todo.len(),
         images,
     };
+    super::later::drop_later((site, titles, rendered));
     (built, cache)
 }

@@ -18,6 +18,7 @@ mod clock;
 mod handouts;
 mod input;
 mod languages;
+mod later;
 mod links;
 mod order;
 mod plan;
@@ -46,6 +47,7 @@ use clock::Clock;
 use read::Changed;
 
 pub(crate) use clock::peak_rss_kib;
+pub(crate) use later::drop_later;
 pub(crate) use session::build_loaded;
 pub use session::{Session, build};
 

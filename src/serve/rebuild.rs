@@ -223,9 +223,11 @@ fn publish(
             publish_warnings(&state.hub, warnings);
             let mut files = state.files.write().unwrap_or_else(|e| e.into_inner());
             let msg = message_for(change, &files, &new, state.hub.has_error());
-            *files = new;
+            let old = std::mem::replace(&mut *files, new);
             drop(files);
             state.hub.publish(&msg);
+            // The last site's files (every page) are freed off the reply's path.
+            crate::build::drop_later(old);
             if !quiet {
                 let what = if matches!(msg, Message::Css { .. }) {
                     "stylesheets swapped"
