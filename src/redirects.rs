@@ -184,12 +184,13 @@ fn resolve_target(site: &Site, to: &str) -> Result<Target, String> {
 /// redirect, and every target that does not exist: each an error naming both sides.
 pub(crate) fn check(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics {
     let (redirects, mut diags) = plan(site, cfg);
-    let pages: HashMap<String, PageId> = (0..site.pages.len())
-        .map(|id| (format!("{}index.html", site.pages[id].url), id))
-        .collect();
+    if redirects.is_empty() {
+        return diags;
+    }
+    let pages = crate::validate::PagesByUrl::new(site);
     let mut seen: HashMap<&str, &Redirect> = HashMap::new();
     for r in &redirects {
-        let clash = if let Some(&id) = pages.get(&r.path) {
+        let clash = if let Some(id) = pages.at_path(&r.path) {
             Some(format!("the page {}", site.pages[id].shown.display()))
         } else if site.assets.contains(&r.path) {
             Some(format!(

@@ -77,10 +77,16 @@ pub(crate) fn generated(path: &str, cfg: &Config, statics: &[&str]) -> Option<&'
 /// is an error naming both (today's output would silently drop one of them).
 pub(crate) fn collisions(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    let page_paths: HashMap<String, PageId> = (0..site.pages.len())
-        .map(|id| (format!("{}index.html", site.pages[id].url), id))
-        .collect();
-    for (path, &id) in &page_paths {
+    // A page is written to `{url}index.html`: only a URL under a generated folder (or the
+    // print view's) can be a generated file's, so only those paths are made.
+    let mut generated_paths: HashMap<String, PageId> = HashMap::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        let url = page.url.as_str();
+        if url == "print/" || url.starts_with("search/") || url.starts_with("static/") {
+            generated_paths.insert(format!("{url}index.html"), id);
+        }
+    }
+    for (path, &id) in &generated_paths {
         let page = &site.pages[id];
         if page.text.is_empty() && page.shown.extension().is_none_or(|e| e != "md") {
             continue; // a folder without _index.md: nothing of the author's is lost
@@ -100,14 +106,21 @@ pub(crate) fn collisions(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnos
         }
     }
     let mut assets: Vec<&String> = site.assets.iter().collect();
-    assets.sort();
+    assets.sort_unstable();
+    let mut by_url = None;
     for rel in assets {
-        let shown = cfg.build.content.join(rel);
-        let clash = match page_paths.get(rel.as_str()) {
-            Some(&id) => Some(format!("the page {}", site.pages[id].shown.display())),
+        let page = match rel.ends_with("index.html") {
+            true => by_url
+                .get_or_insert_with(|| PagesByUrl::new(site))
+                .at_path(rel),
+            false => None,
+        };
+        let clash = match page {
+            Some(id) => Some(format!("the page {}", site.pages[id].shown.display())),
             None => generated(rel, cfg, statics).map(str::to_string),
         };
         if let Some(what) = clash {
+            let shown = cfg.build.content.join(rel);
             diags.push(
                 Diagnostic::error(format!(
                     "{} would be written to `{rel}`, which is {what}",
@@ -119,6 +132,28 @@ pub(crate) fn collisions(site: &Site, cfg: &Config, statics: &[&str]) -> Diagnos
         }
     }
     diags
+}
+
+/// Pages by URL (the last page of a URL when two share one), borrowed from the site: made
+/// only when an output path must be looked up.
+pub(crate) struct PagesByUrl<'a>(HashMap<&'a str, PageId>);
+
+impl<'a> PagesByUrl<'a> {
+    /// Every page of `site` by its URL.
+    pub(crate) fn new(site: &'a Site) -> Self {
+        PagesByUrl(
+            site.pages
+                .iter()
+                .enumerate()
+                .map(|(id, p)| (p.url.as_str(), id))
+                .collect(),
+        )
+    }
+
+    /// The page written to the output path `path` (`{url}index.html`), if any.
+    pub(crate) fn at_path(&self, path: &str) -> Option<PageId> {
+        self.0.get(path.strip_suffix("index.html")?).copied()
+    }
 }
 
 /// The `slug = ...` (or `slug: ...`) value in a page's front matter, for pointing at it.

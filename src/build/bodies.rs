@@ -15,15 +15,33 @@ use crate::content::assets::ImageInfo;
 use crate::diag::Diagnostics;
 use crate::markdown::{self, Rendered};
 
-/// Each page's Markdown result, by content-relative path, with the text it came from.
-pub(crate) type Kept = HashMap<String, (Arc<str>, Arc<Rendered>)>;
+/// Each page's Markdown result, by the id of the page in the build that rendered it (its
+/// text is that page's).
+pub(crate) type Kept = Vec<Arc<Rendered>>;
 
 /// What the last build left for this phase.
 pub(crate) struct Last<'a> {
     /// Its results.
     pub(crate) rendered: &'a Kept,
+    /// The site they were rendered for (only when builds repeat: a one-shot build reuses
+    /// nothing).
+    pub(crate) site: Option<&'a Site>,
     /// Its link targets (see [`link_targets`]).
-    pub(crate) link_targets: &'a [String],
+    pub(crate) link_targets: &'a Arc<[String]>,
+}
+
+impl Last<'_> {
+    /// The last build's text and result of the page `id` of `site` (the same id when the
+    /// site is the last one patched, else found by path).
+    fn of(&self, site: &Site, id: usize) -> Option<(&Arc<str>, &Arc<Rendered>)> {
+        let last = self.site?;
+        let rel = &site.pages[id].rel;
+        let at = match last.pages.get(id) {
+            Some(p) if p.rel == *rel => id,
+            _ => last.page_by_rel(rel)?,
+        };
+        Some((&last.pages[at].text, self.rendered.get(at)?))
+    }
 }
 
 /// The Markdown phase's result.
@@ -35,11 +53,11 @@ pub(crate) struct Bodies {
     /// For the next build.
     pub(crate) kept: Kept,
     /// For the next build.
-    pub(crate) link_targets: Vec<String>,
+    pub(crate) link_targets: Arc<[String]>,
 }
 
 /// Every page and asset a link can name: a change in this set can change any page's links.
-fn link_targets(site: &Site) -> Vec<String> {
+fn link_targets(site: &Site) -> Arc<[String]> {
     let mut targets: Vec<String> = site
         .pages
         .iter()
@@ -47,27 +65,34 @@ fn link_targets(site: &Site) -> Vec<String> {
         .chain(site.assets.iter().cloned())
         .collect();
     targets.sort_unstable();
-    targets
+    targets.into()
 }
 
 /// Renders every page of `site` that the last build's result does not still describe; the
-/// pages' problems go to `diags`.
+/// pages' problems go to `diags`. `ids_kept`: the site is the last build's with only page
+/// texts patched in (the same pages, URLs and assets, so the same link targets).
 pub(crate) fn render(
     (cfg, strings): (&Config, &crate::i18n::Strings),
     site: &Site,
     images: &HashMap<String, ImageInfo>,
-    (last, changed, edited_images): (Last, Changed, &HashSet<String>),
+    (last, changed, edited_images, ids_kept): (Last, Changed, &HashSet<String>, bool),
     diags: &mut Diagnostics,
 ) -> Bodies {
-    let link_targets = link_targets(site);
-    let targets_same = link_targets == last.link_targets;
+    let (link_targets, targets_same) = match ids_kept && last.site.is_some() {
+        true => (last.link_targets.clone(), true),
+        false => {
+            let now = link_targets(site);
+            let same = now == *last.link_targets;
+            (now, same)
+        }
+    };
     let content = cfg.content_dir();
     // Where `{{#include}}` may read: the project and `allow-outside` folders.
     let bounds = Bounds::project(cfg);
     let reusable = |text: &Arc<str>, r: &Rendered, now: &Arc<str>| {
         targets_same
             && Arc::ptr_eq(text, now)
-            && !r.images.iter().any(|i| edited_images.contains(i))
+            && (edited_images.is_empty() || !r.images.iter().any(|i| edited_images.contains(i)))
             && !r
                 .includes
                 .iter()
@@ -78,7 +103,7 @@ pub(crate) fn render(
         .map(|id| {
             let p = &site.pages[id];
             super::progress::page_done();
-            match last.rendered.get(&p.rel) {
+            match last.of(site, id) {
                 Some((text, r)) if reusable(text, r, &p.text) => (r.clone(), false),
                 _ => {
                     let ctx = markdown::Ctx {
@@ -106,12 +131,7 @@ pub(crate) fn render(
             diags.push(d.clone());
         }
     }
-    let kept = site
-        .pages
-        .iter()
-        .zip(&rendered)
-        .map(|(p, r)| (p.rel.clone(), (p.text.clone(), r.clone())))
-        .collect();
+    let kept = rendered.clone();
     Bodies {
         rendered,
         edited,

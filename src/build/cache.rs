@@ -34,12 +34,13 @@ pub(crate) struct Cache {
 /// The part of the cache a build computes anew from the last one.
 #[derive(Default)]
 pub(crate) struct State {
-    pub(crate) loaded: HashMap<String, Arc<Loaded>>,
+    /// Every page file read, in the walk's order.
+    pub(crate) loaded: Vec<Arc<Loaded>>,
     pub(crate) images: HashMap<String, ImageInfo>,
     pub(crate) asset_bytes: HashMap<String, Bytes>,
     pub(crate) rendered: bodies::Kept,
     pub(crate) layout: Vec<Place>,
-    pub(crate) link_targets: Vec<String>,
+    pub(crate) link_targets: Arc<[String]>,
     /// The anchored links between pages (only when builds repeat).
     pub(crate) links: super::links::Linked,
     /// The last walk of the content folder and what it reported.
@@ -47,6 +48,8 @@ pub(crate) struct State {
     pub(crate) site: SiteCache,
     /// Processed photos this build published, for the next build of the session.
     pub(crate) media: crate::media::Memo,
+    /// The warnings of each SVG shown as a figure, with the text they were found in.
+    pub(crate) svgs: super::check::SvgMemo,
     /// The guide as the last build placed it (only when builds repeat).
     pub(crate) guide: Option<Arc<content::Site>>,
 }
@@ -56,6 +59,7 @@ impl State {
     pub(crate) fn for_bodies(&self) -> bodies::Last<'_> {
         bodies::Last {
             rendered: &self.rendered,
+            site: self.guide.as_deref(),
             link_targets: &self.link_targets,
         }
     }

@@ -109,14 +109,14 @@ fn phases(
     diags.extend(cache.renderer.warnings.clone());
     let mut read = read::read(cfg, last, changed, &mut diags);
     clock.lap("read");
-    let was = last.guide.as_deref().map(|s| (s, &last.loaded));
+    let was = last.guide.as_deref().map(|s| (s, &last.loaded[..]));
     let (site, order_diags, ids_kept) =
         order::order(cfg, (&read.loaded, std::mem::take(&mut read.assets)), was);
     let site = Arc::new(site);
     diags.extend(order_diags);
     clock.lap("order");
     progress::enter(progress::phase::MARKDOWN, site.pages.len());
-    let with = (last.for_bodies(), changed, &read.edited_images);
+    let with = (last.for_bodies(), changed, &read.edited_images, ids_kept);
     let strings = &cache.renderer.strings;
     let bodies = bodies::render((cfg, strings), &site, &read.images, with, &mut diags);
     let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
@@ -128,7 +128,9 @@ fn phases(
     let kept_links = ids_kept.then_some(&last.links);
     let (link_diags, links) = links::check(&site, &plain, (&bodies.edited, kept_links), mode);
     let all = (diags, link_diags);
-    let (warnings, reviews) = check::check(cfg, &site, (&plain, &read.images), &cache.theme, all)?;
+    let with = (&cache.theme, &last.svgs);
+    let checked = check::check(cfg, &site, (&plain, &read.images), with, all)?;
+    let (warnings, reviews) = (checked.warnings, checked.reviews);
     clock.lap("validate");
     let mut input = input::Input {
         cfg,
@@ -166,7 +168,8 @@ fn phases(
     }
     let kept = (bodies.kept, bodies.link_targets);
     let laid = (layout, links, site_cache);
-    let state = next_state(read, kept, laid, media.memo, (&site, mode));
+    let memos = (media.memo, checked.svgs);
+    let state = next_state(read, kept, laid, memos, (&site, mode));
     Ok(Staged {
         state,
         tree,
@@ -184,18 +187,14 @@ fn phases(
 /// (committed whole by the session, and only after a successful build).
 fn next_state(
     read: read::Read,
-    (kept, link_targets): (bodies::Kept, Vec<String>),
+    (kept, link_targets): (bodies::Kept, Arc<[String]>),
     (layout, links, site): (Vec<plan::Place>, links::Linked, assemble::SiteCache),
-    media: crate::media::Memo,
+    (media, svgs): (crate::media::Memo, check::SvgMemo),
     (guide, mode): (&Arc<crate::content::Site>, Mode),
 ) -> State {
     let repeat = mode == Mode::Repeat;
     State {
-        loaded: read
-            .loaded
-            .into_iter()
-            .map(|l| (l.rel.clone(), l))
-            .collect(),
+        loaded: read.loaded,
         images: read.images,
         asset_bytes: read.asset_bytes,
         rendered: kept,
@@ -205,6 +204,7 @@ fn next_state(
         walked: repeat.then_some(read.walked),
         site,
         media,
+        svgs,
         guide: repeat.then(|| guide.clone()),
     }
 }

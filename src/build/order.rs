@@ -2,7 +2,7 @@
 //! there with the same front matter (an edit of page bodies only), the last build's tree is
 //! reused with the edited pages' text swapped in, so a one-page edit costs one page here.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -11,14 +11,15 @@ use crate::diag::Diagnostics;
 
 /// The site of `loaded` and `assets`, problems found placing them, and whether it is the
 /// last build's site patched (every page keeps its id, place and front matter); `last` is
-/// the last build's site and the pages it was made of, when builds repeat.
+/// the last build's site and the pages it was made of (in the walk's order), when builds
+/// repeat.
 pub(crate) fn order(
     cfg: &Config,
     (loaded, assets): (&[Arc<Loaded>], HashSet<String>),
-    last: Option<(&Site, &HashMap<String, Arc<Loaded>>)>,
+    last: Option<(&Site, &[Arc<Loaded>])>,
 ) -> (Site, Diagnostics, bool) {
     if let Some((site, was)) = last
-        && let Some(site) = patched(site, was, loaded, &assets)
+        && let Some(site) = patched(site, was, loaded, assets.clone())
     {
         // The last build placed these very pages without a problem.
         return (site, Diagnostics::new(), true);
@@ -33,29 +34,36 @@ pub(crate) fn order(
 }
 
 /// `last` with the text of the pages of `loaded` that changed, when nothing that places a
-/// page changed: the same files and assets, each with the front matter and shown path it had
-/// (in `was`, by path).
+/// page changed: the same files (in the same walk order) and assets, each with the front
+/// matter and shown path it had (`was`: the last build's pages).
 fn patched(
     last: &Site,
-    was: &HashMap<String, Arc<Loaded>>,
+    was: &[Arc<Loaded>],
     loaded: &[Arc<Loaded>],
-    assets: &HashSet<String>,
+    assets: HashSet<String>,
 ) -> Option<Site> {
-    if loaded.len() != was.len() || *assets != last.assets {
+    if loaded.len() != was.len() || assets != last.assets {
         return None;
     }
     let mut edited = Vec::new();
-    for l in loaded {
-        let w = was.get(&l.rel)?;
+    for (l, w) in loaded.iter().zip(was) {
         if Arc::ptr_eq(l, w) {
             continue;
         }
-        if l.front != w.front || l.shown != w.shown {
+        if l.rel != w.rel || l.front != w.front || l.shown != w.shown {
             return None;
         }
         edited.push(l);
     }
-    let mut site = last.clone();
+    let mut site = Site {
+        pages: last.pages.clone(),
+        home: last.home,
+        order: last.order.clone(),
+        position: last.position.clone(),
+        assets,
+        by_rel: last.by_rel.clone(),
+        drafts: last.drafts.clone(),
+    };
     for l in edited {
         // A draft left out has no page to patch.
         if let Some(id) = site.page_by_rel(&l.rel) {

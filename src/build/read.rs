@@ -64,10 +64,12 @@ pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Dia
         Some((dir, from)) if f.path.starts_with(dir) => from.clone(),
         _ => shown.clone(),
     };
+    let last = Last::of(&prev.loaded, &found.pages);
     let results: Vec<_> = found
         .pages
         .par_iter()
-        .map(|f| match prev.loaded.get(&f.rel) {
+        .enumerate()
+        .map(|(i, f)| match last.get(i, &f.rel) {
             Some(l) if !changed.contains(&f.path) => Ok(l.clone()),
             _ => content::load_page(&f.path, &f.rel, &shown_of(f)).map(Arc::new),
         })
@@ -88,6 +90,32 @@ pub(crate) fn read(cfg: &Config, prev: &State, changed: Changed, diags: &mut Dia
         asset_bytes,
         images,
         edited_images,
+    }
+}
+
+/// The last build's pages: by position when it read the same files in the same order (an
+/// edit in place), else by path.
+enum Last<'a> {
+    Aligned(&'a [Arc<Loaded>]),
+    ByRel(HashMap<&'a str, &'a Arc<Loaded>>),
+}
+
+impl<'a> Last<'a> {
+    fn of(prev: &'a [Arc<Loaded>], pages: &[walk::Found]) -> Self {
+        let aligned =
+            prev.len() == pages.len() && prev.iter().zip(pages).all(|(l, f)| l.rel == f.rel);
+        match aligned {
+            true => Last::Aligned(prev),
+            false => Last::ByRel(prev.iter().map(|l| (l.rel.as_str(), l)).collect()),
+        }
+    }
+
+    /// The last build's page `rel`, at position `i` of this walk.
+    fn get(&self, i: usize, rel: &str) -> Option<&'a Arc<Loaded>> {
+        match self {
+            Last::Aligned(prev) => prev.get(i),
+            Last::ByRel(by) => by.get(rel).copied(),
+        }
     }
 }
 

@@ -4,7 +4,6 @@
 //! pages because an SVG behind `<img>` cannot see the page's colours: only inline markup
 //! follows `currentColor` and the theme's CSS variables when the reader toggles dark mode.
 
-use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -105,36 +104,25 @@ fn sanitized(text: &str, bytes: &[u8]) -> (Option<Arc<str>>, Removed) {
     }
 }
 
-/// Warnings for what sanitising removed from the SVGs that pages show as figures, once per
-/// file, at the file's own line.
-pub(crate) fn svg_warnings<'a>(
-    figures: impl Iterator<Item = &'a String>,
-    images: &HashMap<String, ImageInfo>,
-    content: &Path,
-) -> Vec<Diagnostic> {
-    let rels: BTreeSet<&String> = figures.collect();
-    let mut out = Vec::new();
-    for rel in rels {
-        let Some((info, text)) = images
-            .get(rel)
-            .and_then(|i| Some((i, i.svg_text.as_ref()?)))
-        else {
-            continue;
-        };
-        for (span, what) in &info.svg_removed {
+/// Warnings for what sanitising removed from the SVG `rel` (shown as a figure), at the
+/// file's own lines.
+pub(crate) fn svg_warnings(rel: &str, info: &ImageInfo, content: &Path) -> Vec<Diagnostic> {
+    let Some(text) = info.svg_text.as_ref() else {
+        return Vec::new();
+    };
+    info.svg_removed
+        .iter()
+        .map(|(span, what)| {
             let msg = if what.starts_with("not inlined") {
                 what.clone()
             } else {
                 format!("removed {what} from an inlined diagram")
             };
-            out.push(
-                Diagnostic::warning(msg)
-                    .at(content.join(rel), text, span.clone())
-                    .hint("an inlined diagram runs in the reader's page: keep it to drawing elements, `#fragment` references and CSS for the diagram itself"),
-            );
-        }
-    }
-    out
+            Diagnostic::warning(msg)
+                .at(content.join(rel), text, span.clone())
+                .hint("an inlined diagram runs in the reader's page: keep it to drawing elements, `#fragment` references and CSS for the diagram itself")
+        })
+        .collect()
 }
 
 fn svg_bounds(text: &str) -> Option<(usize, usize)> {

@@ -62,8 +62,8 @@ pub(crate) struct Site {
     pub position: Vec<usize>,
     /// Assets by rel path.
     pub assets: HashSet<String>,
-    /// Pages by rel path.
-    pub by_rel: HashMap<String, PageId>,
+    /// Pages by rel path (shared: a site patched after an edit of page bodies keeps it).
+    pub by_rel: Arc<HashMap<String, PageId>>,
     /// Draft pages left out of this build (rel paths), so a link to one can say so.
     pub drafts: HashSet<String>,
 }

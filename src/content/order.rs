@@ -125,12 +125,13 @@ fn index(site: &mut Site) {
     for (i, &id) in site.order.iter().enumerate() {
         site.position[id] = i;
     }
-    site.by_rel = site
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.rel.clone(), i))
-        .collect();
+    site.by_rel = Arc::new(
+        site.pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.rel.clone(), i))
+            .collect(),
+    );
 }
 
 fn from_loaded(l: Loaded, is_section: bool, name: &str) -> Page {

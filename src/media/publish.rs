@@ -3,12 +3,13 @@
 //! its files join the output. Failures are errors at the Markdown image that shows the
 //! photo; an original over the size limits is a warning there, saying what was published.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use bytes::Bytes;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::config::ImagesSection;
 use super::probe::{Media, Raster};
@@ -79,10 +80,14 @@ pub(crate) fn publish<'a>(
     s: &ImagesSection,
     prev: &Memo,
 ) -> Published {
-    let mut first: BTreeMap<(&str, bool), &Use> = BTreeMap::new();
+    // Each photo's first use, in path order (most pages show the same few files: hashing
+    // each use is cheaper than ordering them all).
+    let mut first: FxHashMap<(&str, bool), &Use> = FxHashMap::default();
     for u in uses {
         first.entry((u.rel.as_str(), u.card)).or_insert(u);
     }
+    let mut first: Vec<((&str, bool), &Use)> = first.into_iter().collect();
+    first.sort_unstable_by_key(|(k, _)| *k);
     let jobs: Vec<(&str, Job, &Use)> = first
         .into_iter()
         .filter_map(|((rel, card), u)| {

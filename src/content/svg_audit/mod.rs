@@ -15,7 +15,6 @@ mod geom;
 mod palette;
 mod style;
 
-use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
@@ -60,32 +59,25 @@ pub(crate) struct Finding {
     pub(crate) message: String,
 }
 
-/// Audit warnings for every inlined SVG that pages show as figures, once per file.
-pub(crate) fn warnings<'a>(
-    figures: impl Iterator<Item = &'a String>,
-    images: &HashMap<String, ImageInfo>,
+/// Audit warnings for the SVG `rel` (shown as a figure), when it is inlined.
+pub(crate) fn warnings(
+    rel: &str,
+    info: &ImageInfo,
     content: &Path,
     palettes: &[Palette],
     min_label_px: f64,
 ) -> Vec<Diagnostic> {
-    let rels: BTreeSet<&String> = figures.collect();
-    let mut out = Vec::new();
-    for rel in rels {
-        let Some(info) = images.get(rel) else {
-            continue;
-        };
-        let (Some(_), Some(text)) = (&info.inline_svg, &info.svg_text) else {
-            continue;
-        };
-        for f in audit(text, palettes, min_label_px) {
-            out.push(
-                Diagnostic::warning(f.message)
-                    .at(content.join(rel), text, f.span)
-                    .hint("use a theme figure colour (`currentColor`, `var(--fig-accent)`, `var(--fig-muted)`, …) that keeps its contrast in both themes, or a larger font size"),
-            );
-        }
-    }
-    out
+    let (Some(_), Some(text)) = (&info.inline_svg, &info.svg_text) else {
+        return Vec::new();
+    };
+    audit(text, palettes, min_label_px)
+        .into_iter()
+        .map(|f| {
+            Diagnostic::warning(f.message)
+                .at(content.join(rel), text, f.span)
+                .hint("use a theme figure colour (`currentColor`, `var(--fig-accent)`, `var(--fig-muted)`, …) that keeps its contrast in both themes, or a larger font size")
+        })
+        .collect()
 }
 
 /// Everything wrong in one SVG's text, in document order; labels under `min_px` at a
