@@ -4,6 +4,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use bytes::Bytes;
 
@@ -17,9 +18,9 @@ use super::templates::{self, Templated};
 use crate::content::{PageId, Site};
 use crate::diag::Diagnostics;
 use crate::markdown::{Rendered, highlight};
-use crate::output::OutputTree;
 use crate::output::site_files::{fingerprinted, robots, sitemap};
 use crate::output::write::Stage;
+use crate::output::{FileMap, OutputTree};
 use crate::render::context::{AssetsCtx, Common, NotFoundTemplate, SiteCtx};
 use crate::search;
 
@@ -33,8 +34,8 @@ pub(crate) fn assemble(
     asset_bytes: &HashMap<String, Bytes>,
     clock: &mut Clock,
 ) -> Result<(OutputTree, SiteCache), Diagnostics> {
-    let mut tree = OutputTree::default();
-    let assets = statics(input, &mut tree);
+    let mut statics_tree = OutputTree::default();
+    let assets = statics(input, &mut statics_tree);
     let site_ctx = SiteCtx::of(input.cfg);
     let templated = templates::render(input, titles, todo, (&site_ctx, &assets), stage)?;
     // Streamed pages are on disk already, and a one-shot build keeps nothing for the next.
@@ -42,13 +43,14 @@ pub(crate) fn assemble(
         Some(_) => Default::default(),
         None => pages(input, templated, last),
     };
-    for (k, v) in &html {
-        tree.insert(k.clone(), v.clone());
-    }
-    for (rel, bytes) in asset_bytes {
-        tree.files
-            .entry(rel.clone())
-            .or_insert_with(|| bytes.clone());
+    // The pages (shared with the cache, not copied), then what a page does not overwrite.
+    let mut tree = OutputTree {
+        files: html.clone(),
+    };
+    let files = statics_tree.files.into_iter();
+    let assets_files = asset_bytes.iter().map(|(k, v)| (k.clone(), v.clone()));
+    for (rel, bytes) in files.chain(assets_files) {
+        tree.files.entry(rel).or_insert(bytes);
     }
     clock.lap("templates");
     super::progress::enter(super::progress::phase::PRINT, 0);
@@ -71,13 +73,21 @@ pub(crate) fn assemble(
 }
 
 /// Every page's HTML by output path, and what each shows: the pages just rendered, the
-/// others as `last` kept them.
-fn pages(
-    input: &Input,
-    templated: Vec<Templated>,
-    last: &SiteCache,
-) -> (HashMap<String, Bytes>, Deps) {
+/// others as `last` kept them. When no page moved ([`Input::edits`]), that is `last`'s maps
+/// (shared, not copied) with the rendered pages replaced.
+fn pages(input: &Input, templated: Vec<Templated>, last: &SiteCache) -> (FileMap, Deps) {
     let site = input.site;
+    let shows = |ids: Vec<PageId>| -> Arc<[String]> {
+        ids.into_iter().map(|d| site.pages[d].url.clone()).collect()
+    };
+    if input.edits.is_some() {
+        let (mut html, mut deps) = (last.html.clone(), last.deps.clone());
+        for (id, h, ids) in templated {
+            html.insert(input.output_path(id), Bytes::from(h));
+            deps.insert(site.pages[id].url.clone(), shows(ids));
+        }
+        return (html, deps);
+    }
     let live: HashSet<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
     let mut deps: Deps = last
         .deps
@@ -86,13 +96,9 @@ fn pages(
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let mut html: HashMap<String, Bytes> = HashMap::with_capacity(site.pages.len());
-    for (id, h, shows) in templated {
+    for (id, h, ids) in templated {
         html.insert(input.output_path(id), Bytes::from(h));
-        let urls: Vec<String> = shows
-            .into_iter()
-            .map(|d| site.pages[d].url.clone())
-            .collect();
-        deps.insert(site.pages[id].url.clone(), urls.into());
+        deps.insert(site.pages[id].url.clone(), shows(ids));
     }
     for id in 0..site.pages.len() {
         // A page not rendered now is one the plan found unchanged: the last build has it.
@@ -101,7 +107,7 @@ fn pages(
             e.insert(kept.expect("the plan re-renders every page the cache lacks"));
         }
     }
-    (html, deps)
+    (html.into_iter().collect(), deps)
 }
 
 /// Whether the highlighting stylesheet is part of the site (each page with code links it).
@@ -137,7 +143,7 @@ fn statics(input: &Input, tree: &mut OutputTree) -> AssetsCtx {
 #[derive(Default)]
 pub(crate) struct SiteCache {
     /// Page HTML by output path.
-    pub(crate) html: HashMap<String, Bytes>,
+    pub(crate) html: FileMap,
     /// For each page URL, the URLs of the pages whose titles it shows.
     pub(crate) deps: Deps,
     /// The print view's parts.

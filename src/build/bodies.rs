@@ -139,3 +139,64 @@ pub(crate) fn render(
         link_targets,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Page;
+
+    fn site(rels: &[&str]) -> Site {
+        let pages: Vec<Arc<Page>> = rels
+            .iter()
+            .map(|rel| {
+                Arc::new(Page {
+                    rel: rel.to_string(),
+                    shown: rel.into(),
+                    text: Arc::from(*rel),
+                    front: Default::default(),
+                    body_start: 0,
+                    url: String::new(),
+                    is_section: false,
+                    parent: None,
+                    children: Vec::new(),
+                    fallback_title: String::new(),
+                })
+            })
+            .collect();
+        let by_rel = rels.iter().enumerate().map(|(i, r)| (r.to_string(), i));
+        Site {
+            pages,
+            by_rel: Arc::new(by_rel.collect()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_page_gets_the_last_result_of_its_own_path_even_when_ids_moved() {
+        let before = site(&["a.md", "b.md"]);
+        let kept: Kept = ["a", "b"]
+            .iter()
+            .map(|h| {
+                Arc::new(Rendered {
+                    h1: Some(h.to_string()),
+                    ..Default::default()
+                })
+            })
+            .collect();
+        let targets: Arc<[String]> = Arc::from(Vec::new());
+        let last = Last {
+            rendered: &kept,
+            site: Some(&before),
+            link_targets: &targets,
+        };
+        let h1 = |s: &Site, id| last.of(s, id).map(|(t, r)| (t.to_string(), r.h1.clone()));
+        assert_eq!(h1(&before, 1), Some(("b.md".into(), Some("b".into()))));
+        // A page added in front: `b.md` is now id 2, and the new page has no last result.
+        let after = site(&["0.md", "a.md", "b.md"]);
+        assert_eq!(h1(&after, 0), None);
+        assert_eq!(h1(&after, 2), Some(("b.md".into(), Some("b".into()))));
+        // Nothing is reused without the last site (a one-shot build).
+        let once = Last { site: None, ..last };
+        assert!(once.of(&before, 0).is_none());
+    }
+}

@@ -39,7 +39,7 @@ pub(crate) struct State {
     pub(crate) images: HashMap<String, ImageInfo>,
     pub(crate) asset_bytes: HashMap<String, Bytes>,
     pub(crate) rendered: bodies::Kept,
-    pub(crate) layout: Vec<Place>,
+    pub(crate) layout: Arc<[Place]>,
     pub(crate) link_targets: Arc<[String]>,
     /// The anchored links between pages (only when builds repeat).
     pub(crate) links: super::links::Linked,
@@ -50,6 +50,8 @@ pub(crate) struct State {
     pub(crate) media: crate::media::Memo,
     /// The warnings of each SVG shown as a figure, with the text they were found in.
     pub(crate) svgs: super::check::SvgMemo,
+    /// The SVGs and photos the pages show, counted.
+    pub(crate) shown: super::shown::Shown,
     /// The guide as the last build placed it (only when builds repeat).
     pub(crate) guide: Option<Arc<content::Site>>,
 }
@@ -68,6 +70,7 @@ impl State {
     pub(crate) fn for_plan(&self) -> plan::Last<'_> {
         plan::Last {
             layout: &self.layout,
+            shared: Some(&self.layout),
             deps: &self.site.deps,
             kept_html: !self.site.html.is_empty(),
         }

@@ -8,8 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use rustc_hash::FxHashSet;
-
+use super::shown::Shown;
 use crate::config::Config;
 use crate::content::Site;
 use crate::content::assets::{self, ImageInfo};
@@ -51,10 +50,10 @@ pub(crate) fn check(
     cfg: &Config,
     site: &Site,
     (rendered, images): (&[&Rendered], &HashMap<String, ImageInfo>),
-    (theme, last): (&Theme, &SvgMemo),
+    (theme, last, shown): (&Theme, &SvgMemo, &Shown),
     (mut diags, links): (Diagnostics, Diagnostics),
 ) -> Result<Checked, Diagnostics> {
-    let shown = shown_svgs(rendered);
+    let shown: Vec<&str> = shown.svgs().collect();
     let how = Audit {
         content: &cfg.build.content,
         label_px: cfg.build.diagram_label_px,
@@ -97,17 +96,6 @@ pub(crate) fn check(
         reviews,
         svgs,
     })
-}
-
-/// The content-relative paths of the SVGs pages show as figures, each once, sorted.
-fn shown_svgs<'a>(rendered: &[&'a Rendered]) -> Vec<&'a str> {
-    let set: FxHashSet<&str> = rendered
-        .iter()
-        .flat_map(|r| r.svg_figures.iter().map(String::as_str))
-        .collect();
-    let mut shown: Vec<&str> = set.into_iter().collect();
-    shown.sort_unstable();
-    shown
 }
 
 /// How the SVGs are audited: the content folder as shown, the smallest label, and the

@@ -28,6 +28,7 @@ mod print_stream;
 pub(crate) mod progress;
 mod read;
 mod session;
+mod shown;
 mod templates;
 
 use std::collections::HashMap;
@@ -121,14 +122,20 @@ fn phases(
     let bodies = bodies::render((cfg, strings), &site, &read.images, with, &mut diags);
     let plain: Vec<&Rendered> = bodies.rendered.iter().map(Arc::as_ref).collect();
     clock.lap("markdown");
-    let media = publish_media(cfg, (&read.images, &read.asset_bytes), &plain, last);
+    let edited: Vec<usize> = (0..site.pages.len())
+        .filter(|&id| bodies.edited[id])
+        .collect();
+    let edits = ids_kept.then_some((&edited[..], &last.rendered[..]));
+    let shown = shown::Shown::of(&plain, &last.shown, edits);
+    let uses = shown.first_uses(&plain);
+    let media = publish_media(cfg, (&read.images, &read.asset_bytes), &uses, last);
     media.diags.iter().for_each(|d| diags.push(d.clone()));
     clock.lap("images");
     progress::enter(progress::phase::CHECKING, 0);
     let kept_links = ids_kept.then_some(&last.links);
     let (link_diags, links) = links::check(&site, &plain, (&bodies.edited, kept_links), mode);
     let all = (diags, link_diags);
-    let with = (&cache.theme, &last.svgs);
+    let with = (&cache.theme, &last.svgs, &shown);
     let checked = check::check(cfg, &site, (&plain, &read.images), with, all)?;
     let (warnings, reviews) = (checked.warnings, checked.reviews);
     clock.lap("validate");
@@ -144,9 +151,6 @@ fn phases(
     };
     let titles = input.titles();
     let (layout, todo, same) = plan::plan(&site, &titles, &last.for_plan(), &bodies.edited);
-    let edited: Vec<usize> = (0..site.pages.len())
-        .filter(|&id| bodies.edited[id])
-        .collect();
     if ids_kept && same {
         input.edits = Some(&edited);
     }
@@ -168,7 +172,7 @@ fn phases(
     }
     let kept = (bodies.kept, bodies.link_targets);
     let laid = (layout, links, site_cache);
-    let memos = (media.memo, checked.svgs);
+    let memos = (media.memo, checked.svgs, shown);
     let state = next_state(read, kept, laid, memos, (&site, mode));
     Ok(Staged {
         state,
@@ -188,8 +192,8 @@ fn phases(
 fn next_state(
     read: read::Read,
     (kept, link_targets): (bodies::Kept, Arc<[String]>),
-    (layout, links, site): (Vec<plan::Place>, links::Linked, assemble::SiteCache),
-    (media, svgs): (crate::media::Memo, check::SvgMemo),
+    (layout, links, site): (Arc<[plan::Place]>, links::Linked, assemble::SiteCache),
+    (media, svgs, shown): (crate::media::Memo, check::SvgMemo, shown::Shown),
     (guide, mode): (&Arc<crate::content::Site>, Mode),
 ) -> State {
     let repeat = mode == Mode::Repeat;
@@ -205,6 +209,7 @@ fn next_state(
         site,
         media,
         svgs,
+        shown,
         guide: repeat.then(|| guide.clone()),
     }
 }
@@ -213,7 +218,7 @@ fn next_state(
 fn publish_media(
     cfg: &Config,
     (images, bytes): (&HashMap<String, ImageInfo>, &HashMap<String, Bytes>),
-    rendered: &[&Rendered],
+    uses: &[&crate::media::Use],
     last: &State,
 ) -> crate::media::publish::Published {
     let begin = |n: usize| {
@@ -228,6 +233,5 @@ fn publish_media(
         begin: &begin,
         done: &progress::page_done,
     };
-    let uses = rendered.iter().flat_map(|r| r.media.iter());
-    crate::media::publish(uses, &sources, &cfg.images, &last.media)
+    crate::media::publish(uses.iter().copied(), &sources, &cfg.images, &last.media)
 }

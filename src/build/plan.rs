@@ -9,7 +9,7 @@
 //! that gains or loses code is an edited page (its Markdown was rendered anew) and no other
 //! page changes with it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::content::{PageId, Site};
@@ -27,13 +27,16 @@ pub(crate) struct Place {
     pub(crate) description: String,
 }
 
-/// For each page URL, the URLs of the pages whose titles it shows.
-pub(crate) type Deps = HashMap<String, Arc<[String]>>;
+/// For each page URL, the URLs of the pages whose titles it shows (a persistent map: a
+/// rebuild that moved no page shares the last build's and replaces the rendered pages').
+pub(crate) type Deps = imbl::HashMap<String, Arc<[String]>>;
 
 /// What the last successful build left for planning.
 pub(crate) struct Last<'a> {
     /// Its layout.
     pub(crate) layout: &'a [Place],
+    /// The same, shared: a build whose layout is the same keeps it instead of a copy.
+    pub(crate) shared: Option<&'a Arc<[Place]>>,
     /// Which titles each page showed.
     pub(crate) deps: &'a Deps,
     /// Whether it kept page HTML to reuse (a one-shot build keeps none).
@@ -56,6 +59,19 @@ fn layout(site: &Site, titles: &[String]) -> Vec<Place> {
         .collect()
 }
 
+/// Whether `site` with `titles` has the layout `last`, compared in place (no copy of every
+/// page's URL and title on each edit).
+fn same_layout(site: &Site, titles: &[String], last: &[Place]) -> bool {
+    site.order.len() == last.len()
+        && site.order.iter().zip(last).all(|(&id, b)| {
+            let p = &site.pages[id];
+            p.url == b.url
+                && titles[id] == b.title
+                && p.parent.map(|q| site.pages[q].url.as_str()) == b.parent.as_deref()
+                && p.front.description.as_deref().unwrap_or_default() == b.description
+        })
+}
+
 /// The layout of `site`, the pages (by id, ascending) to render, and whether the layout is
 /// the last build's (no page moved, no title or description changed); `edited[id]` says
 /// whether page `id`'s Markdown was rendered anew in this build.
@@ -64,11 +80,14 @@ pub(crate) fn plan(
     titles: &[String],
     last: &Last,
     edited: &[bool],
-) -> (Vec<Place>, Vec<PageId>, bool) {
-    let now = layout(site, titles);
+) -> (Arc<[Place]>, Vec<PageId>, bool) {
+    let same = last.kept_html && same_layout(site, titles, last.layout);
+    let now: Arc<[Place]> = match last.shared {
+        Some(kept) if same => kept.clone(),
+        _ => layout(site, titles).into(),
+    };
     let urls: Vec<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
     let todo = to_render(last, &now, &urls, edited);
-    let same = last.kept_html && now == last.layout;
     (now, todo, same)
 }
 
@@ -139,6 +158,7 @@ mod tests {
     fn last<'a>(layout: &'a [Place], deps: &'a Deps) -> Last<'a> {
         Last {
             layout,
+            shared: None,
             deps,
             kept_html: true,
         }

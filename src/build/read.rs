@@ -208,6 +208,42 @@ fn read_assets(
 mod tests {
     use super::*;
 
+    fn loaded(rel: &str) -> Arc<Loaded> {
+        Arc::new(Loaded {
+            rel: rel.into(),
+            shown: PathBuf::from("content").join(rel),
+            text: Arc::from(rel),
+            front: Default::default(),
+            body_start: 0,
+        })
+    }
+
+    fn found(rel: &str) -> walk::Found {
+        walk::Found {
+            path: PathBuf::from("/g/content").join(rel),
+            rel: rel.into(),
+        }
+    }
+
+    #[test]
+    fn the_last_pages_are_found_by_position_only_when_the_walk_is_the_same() {
+        let prev = [loaded("a.md"), loaded("b.md")];
+        let same = [found("a.md"), found("b.md")];
+        let last = Last::of(&prev, &same);
+        assert!(matches!(last, Last::Aligned(_)));
+        assert_eq!(last.get(1, "b.md").unwrap().rel, "b.md");
+        // A page added in front shifts every position: each is found by its path.
+        let added = [found("0.md"), found("a.md"), found("b.md")];
+        let last = Last::of(&prev, &added);
+        assert!(last.get(0, "0.md").is_none());
+        assert_eq!(last.get(1, "a.md").unwrap().rel, "a.md");
+        assert_eq!(last.get(2, "b.md").unwrap().rel, "b.md");
+        // A rename at the same position is a new page, not the old one's text.
+        let renamed = [found("a.md"), found("c.md")];
+        let last = Last::of(&prev, &renamed);
+        assert!(last.get(1, "c.md").is_none());
+    }
+
     #[test]
     fn a_changed_folder_changes_every_file_under_it_and_dots_fold() {
         let changed = [PathBuf::from("/g/content/s")];

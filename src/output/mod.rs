@@ -7,8 +7,6 @@ mod swap;
 mod target;
 pub mod write;
 
-use std::collections::BTreeMap;
-
 use bytes::Bytes;
 
 /// The name of the marker file guide leaves in every output folder it makes.
@@ -30,11 +28,16 @@ pub(crate) fn marked(dir: &std::path::Path) -> bool {
     plain(dir, true) && plain(&dir.join(MARKER), false)
 }
 
+/// Output path → bytes, sorted by path. A persistent map: a serve rebuild starts from the
+/// last build's files and changes what it made anew, so cloning is O(1) and an edit costs
+/// what it touched, not the size of the guide.
+pub type FileMap = imbl::OrdMap<String, Bytes>;
+
 /// Every file of a built site.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OutputTree {
     /// `anatomy/index.html` → bytes.
-    pub files: BTreeMap<String, Bytes>,
+    pub files: FileMap,
 }
 
 impl OutputTree {

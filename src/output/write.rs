@@ -182,8 +182,8 @@ fn stage_files(stage: &Path, tree: &OutputTree) -> Result<(), Diagnostics> {
     if let Some(first) = dir_errors.into_iter().next() {
         return Err(first.into());
     }
-    let errors: Vec<Diagnostic> = tree
-        .files
+    let files: Vec<(&String, &bytes::Bytes)> = tree.files.iter().collect();
+    let errors: Vec<Diagnostic> = files
         .par_iter()
         .filter_map(|(path, bytes)| {
             let p = stage.join(path);

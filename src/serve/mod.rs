@@ -13,7 +13,6 @@
 //! The last good [`Files`] keep being served while the build is broken; the error goes to
 //! the terminal and, as an overlay, to every open page.
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -35,7 +34,7 @@ pub mod watch;
 
 /// A built site in memory: output path (`anatomy/index.html`, `static/style.1a2b3c4d.css`,
 /// relative, `/`-separated, no leading slash) -> bytes. Cheap to clone and share.
-pub type Files = Arc<BTreeMap<String, bytes::Bytes>>;
+pub type Files = Arc<crate::output::FileMap>;
 
 /// A failed build, already rendered for people.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -258,11 +258,10 @@ mod tests {
         assert!(sent.len() < MAX_TEXT + MAX_ENTRIES * 700);
     }
     use bytes::Bytes;
-    use std::collections::BTreeMap;
     use std::path::PathBuf;
 
     fn files(entries: &[(&str, &str)]) -> Files {
-        let map: BTreeMap<String, Bytes> = entries
+        let map: crate::output::FileMap = entries
             .iter()
             .map(|(k, v)| (k.to_string(), Bytes::from(v.to_string())))
             .collect();

@@ -71,7 +71,7 @@ impl SiteBuilder for FakeBuilder {
         let (mut files, mut errors) = (BTreeMap::new(), Vec::new());
         self.collect(&self.root.clone(), &mut files, &mut errors);
         if errors.is_empty() {
-            return Ok(Arc::new(files));
+            return Ok(Arc::new(files.into_iter().collect()));
         }
         let rendered = errors
             .iter()
