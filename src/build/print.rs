@@ -1,7 +1,7 @@
 //! The one-page print view: every page's body rewritten for paper (anchors instead of page
 //! links, descriptions open), slotted into the print template rendered once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -26,8 +26,10 @@ pub(super) const SLOT: char = '\u{1}';
 /// What the print view keeps between builds (only when builds repeat).
 #[derive(Default)]
 pub(crate) struct PrintCache {
-    /// Each page's print fragment, by URL.
-    fragments: HashMap<String, Arc<str>>,
+    /// Each page's print fragment, by page id (of the pages at `urls`).
+    fragments: Vec<Arc<str>>,
+    /// Each page's URL, by page id: what the ids of `fragments` and `marked` mean.
+    urls: Arc<[String]>,
     /// The rendered print template with its slots, and the hash of what it shows (order,
     /// titles, depths, reviews, assets): an edit that changes none of them reuses it.
     /// Rendering it walks every page (27 ms at 10,000 pages).
@@ -37,8 +39,8 @@ pub(crate) struct PrintCache {
     /// That numbering, and each page's print anchor by URL, kept for a rebuild that moves
     /// no page (see [`Input::edits`]).
     book: Option<(Arc<Book>, Arc<Anchors>)>,
-    /// The URLs of the pages whose fragment looks like a section to the split.
-    marked: HashSet<String>,
+    /// By page id: whether its fragment looks like a section to the split.
+    marked: Vec<bool>,
     /// The view's files as parts.
     parts: Option<print_parts::Kept>,
     /// The hash of the assets the shell links (see [`head_key`]).
@@ -117,7 +119,10 @@ pub(super) fn view(
     };
     if mode == Mode::Repeat {
         next.head = head_key(assets);
-        next.reviews = Some(input.reviews.to_vec().into());
+        next.reviews = match &last.reviews {
+            Some(r) if **r == *input.reviews => Some(r.clone()),
+            _ => Some(input.reviews.to_vec().into()),
+        };
     }
     let shell: Arc<str> = match &last.shell {
         Some((k, shell)) if *k == key => shell.clone(),
@@ -132,8 +137,8 @@ pub(super) fn view(
             print_stream::stream(site, &shell, (&fragment, clean), split::LIMIT, emit)?;
         }
         Mode::Repeat => {
-            let fragment = |id: PageId| next.fragments[&site.pages[id].url].clone();
-            let marked = !next.marked.is_empty();
+            let fragment = |id: PageId| next.fragments[id].clone();
+            let marked = next.marked.contains(&true);
             let last_parts = last.parts.as_ref();
             let (files, parts) =
                 print_parts::files(site, &shell, (&fragment, marked), last_parts, split::LIMIT);
@@ -148,7 +153,8 @@ pub(super) fn view(
 }
 
 /// serve: the print fragments of `todo` rewritten (of every page when the numbering
-/// changed), the others kept from `last`; pages gone are dropped.
+/// changed, and of any page `last` has none for), the others kept from `last` (by id when
+/// no page moved, else by URL); pages gone are dropped.
 fn refresh_fragments(
     input: &Input,
     (anchors, book): (&Anchors, &Book),
@@ -156,43 +162,51 @@ fn refresh_fragments(
     next: &mut PrintCache,
 ) {
     let site = input.site;
-    // New numbering (a page moved, a figure came or went) changes other pages' fragments.
-    let all: Vec<PageId>;
-    let todo = if last.book_key == book.key {
-        todo
+    let n = site.pages.len();
+    let same_ids = last.urls.len() == n
+        && site
+            .pages
+            .iter()
+            .zip(last.urls.iter())
+            .all(|(p, u)| p.url == *u);
+    next.urls = if same_ids {
+        last.urls.clone()
     } else {
-        all = (0..site.pages.len()).collect();
-        &all
+        site.pages.iter().map(|p| p.url.clone()).collect()
     };
-    let fresh: Vec<(String, Arc<str>)> = todo
-        .par_iter()
-        .map(|&id| {
-            (
-                site.pages[id].url.clone(),
-                rewrite(input, (anchors, book), id).into(),
-            )
-        })
-        .collect();
-    next.fragments = last
-        .fragments
-        .iter()
-        .filter(|(url, _)| anchors.contains_key(url.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    next.marked = last
-        .marked
-        .iter()
-        .filter(|url| anchors.contains_key(url.as_str()))
-        .cloned()
-        .collect();
-    for (url, frag) in fresh {
-        if split::looks_like_a_section(&frag) {
-            next.marked.insert(url.clone());
-        } else {
-            next.marked.remove(&url);
-        }
-        next.fragments.insert(url, frag);
+    // New numbering (a page moved, a figure came or went) changes other pages' fragments.
+    let renumbered = last.book_key != book.key;
+    let mut kept: Vec<Option<(Arc<str>, bool)>> = if renumbered {
+        vec![None; n]
+    } else if same_ids {
+        let was = last.fragments.iter().zip(&last.marked);
+        was.map(|(f, &m)| Some((f.clone(), m))).collect()
+    } else {
+        let by_url: HashMap<&str, PageId> = last
+            .urls
+            .iter()
+            .enumerate()
+            .map(|(id, u)| (u.as_str(), id))
+            .collect();
+        let was = |url: &str| {
+            let &id = by_url.get(url)?;
+            Some((last.fragments.get(id)?.clone(), *last.marked.get(id)?))
+        };
+        site.pages.iter().map(|p| was(&p.url)).collect()
+    };
+    for &id in todo {
+        kept[id] = None;
     }
+    let todo: Vec<PageId> = (0..n).filter(|&id| kept[id].is_none()).collect();
+    let fresh: Vec<Arc<str>> = todo
+        .par_iter()
+        .map(|&id| rewrite(input, (anchors, book), id).into())
+        .collect();
+    for (id, frag) in todo.into_iter().zip(fresh) {
+        let marked = split::looks_like_a_section(&frag);
+        kept[id] = Some((frag, marked));
+    }
+    (next.fragments, next.marked) = kept.into_iter().map(|k| k.unwrap_or_default()).unzip();
 }
 
 /// Page `id`'s body for the print view; `anchors` maps each page URL to its section's id,

@@ -31,8 +31,17 @@ struct Chunk {
     text_len: usize,
 }
 
-/// A part's file (path and bytes) and the fragments it was made of.
-type Made = (Vec<Arc<str>>, (String, Bytes));
+/// A part's file and what it was made of.
+struct Made {
+    /// The fragments of the chunk's slots, in order.
+    frags: Vec<Arc<str>>,
+    /// Output path and bytes.
+    file: (String, Bytes),
+    /// Where each fragment sits in the file, as the part holds it (rerooted, relinked);
+    /// None when some piece of the chunk does not end between attributes (see
+    /// [`Parts::piece`]): then the part is made whole again when a fragment changes.
+    spans: Option<Vec<std::ops::Range<usize>>>,
+}
 
 /// What the parts keep between builds.
 pub(crate) struct Kept {
@@ -40,7 +49,7 @@ pub(crate) struct Kept {
     /// shell, see `print::view`).
     shell: Arc<str>,
     layout: Arc<Layout>,
-    /// Per chunk: the fragments it was made of and its file.
+    /// Per chunk: its file and what it was made of.
     files: Vec<Made>,
 }
 
@@ -160,26 +169,128 @@ pub(super) fn files(
                 .iter()
                 .filter_map(|&i| site.order.get(i).map(|&id| fragment(id)))
                 .collect();
-            let kept = same_shell.and_then(|l| l.files.get(k)).filter(|(was, _)| {
-                was.len() == frags.len() && was.iter().zip(&frags).all(|(a, b)| Arc::ptr_eq(a, b))
-            });
-            match kept {
-                Some((_, file)) => (frags, file.clone()),
-                None => {
-                    let text = fill_text(site, &shell[chunk.range.clone()], fragment);
-                    let (path, html) = parts.file(k, &text, "");
-                    (frags, (path, Bytes::from(html)))
-                }
+            let was = same_shell.and_then(|l| l.files.get(k));
+            let same = |was: &&Made| {
+                was.frags.len() == frags.len()
+                    && was.frags.iter().zip(&frags).all(|(a, b)| Arc::ptr_eq(a, b))
+            };
+            match was {
+                Some(was) if same(&was) => Made {
+                    frags,
+                    file: was.file.clone(),
+                    spans: was.spans.clone(),
+                },
+                Some(was) => splice(parts, k, was, frags).unwrap_or_else(|frags| {
+                    make(site, parts, k, &shell[chunk.range.clone()], frags)
+                }),
+                None => make(site, parts, k, &shell[chunk.range.clone()], frags),
             }
         })
         .collect();
-    let out = made.iter().map(|(_, f)| f.clone()).collect();
+    let out = made.iter().map(|m| m.file.clone()).collect();
     let kept = Kept {
         shell: shell.clone(),
         layout,
         files: made,
     };
     (out, Some(kept))
+}
+
+/// Chunk `k`'s part made from `text` (its piece of the shell) and `frags` (its slots'
+/// fragments, in order), piece by piece when every piece ends between attributes, else
+/// whole (see [`Parts::piece`]).
+fn make(site: &Site, parts: &Parts, k: usize, text: &str, frags: Vec<Arc<str>>) -> Made {
+    let (mut out, tail) = parts.frame(k, "");
+    let mut spans = Vec::with_capacity(frags.len());
+    let mut ends = true;
+    let mut push = |out: &mut String, piece: &str| {
+        let (made, between) = parts.piece(k, piece);
+        ends &= between;
+        out.push_str(&made);
+    };
+    let mut pieces = text.split(SLOT);
+    push(&mut out, pieces.next().unwrap_or(""));
+    let mut next = frags.iter();
+    while let (Some(n), Some(rest)) = (pieces.next(), pieces.next()) {
+        if n.parse::<usize>()
+            .ok()
+            .and_then(|i| site.order.get(i))
+            .is_some()
+        {
+            let start = out.len();
+            push(&mut out, next.next().map_or("", |f| f));
+            spans.push(start..out.len());
+        }
+        push(&mut out, rest);
+    }
+    if !ends || spans.len() != frags.len() {
+        let mut given = frags.iter();
+        let mut text_of = |_| given.next().cloned().unwrap_or_else(|| "".into());
+        let whole = fill_in_order(text, site, &mut text_of);
+        let (path, html) = parts.file(k, &whole, "");
+        return Made {
+            frags,
+            file: (path, Bytes::from(html)),
+            spans: None,
+        };
+    }
+    out.push_str(tail);
+    Made {
+        frags,
+        file: (Parts::path(k), Bytes::from(out)),
+        spans: Some(spans),
+    }
+}
+
+/// `text` with its slots filled in order by `next` (as [`fill_text`] fills them).
+fn fill_in_order(text: &str, site: &Site, next: &mut dyn FnMut(PageId) -> Arc<str>) -> String {
+    let mut parts = text.split(SLOT);
+    let mut out = String::from(parts.next().unwrap_or(""));
+    while let (Some(n), Some(rest)) = (parts.next(), parts.next()) {
+        if let Some(&id) = n.parse::<usize>().ok().and_then(|i| site.order.get(i)) {
+            out.push_str(&next(id));
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+/// `was` with the fragments that changed made again alone and put in place (a one-page
+/// edit copies the chapter's file and remakes one fragment); Err (with `frags`) when `was`
+/// was made whole or a new fragment does not end between attributes.
+fn splice(
+    parts: &Parts,
+    k: usize,
+    was: &Made,
+    frags: Vec<Arc<str>>,
+) -> Result<Made, Vec<Arc<str>>> {
+    let Some(spans) = was.spans.as_ref().filter(|s| s.len() == frags.len()) else {
+        return Err(frags);
+    };
+    let old = &was.file.1;
+    let mut out = Vec::with_capacity(old.len() + 4096);
+    let mut new_spans = Vec::with_capacity(spans.len());
+    let mut pos = 0;
+    for ((span, a), b) in spans.iter().zip(&was.frags).zip(&frags) {
+        out.extend_from_slice(&old[pos..span.start]);
+        let start = out.len();
+        if Arc::ptr_eq(a, b) {
+            out.extend_from_slice(&old[span.clone()]);
+        } else {
+            match parts.piece(k, b) {
+                (made, true) => out.extend_from_slice(made.as_bytes()),
+                (_, false) => return Err(frags),
+            }
+        }
+        new_spans.push(start..out.len());
+        pos = span.end;
+    }
+    out.extend_from_slice(&old[pos..]);
+    Ok(Made {
+        frags,
+        file: (was.file.0.clone(), Bytes::from(out)),
+        spans: Some(new_spans),
+    })
 }
 
 #[cfg(test)]
@@ -269,5 +380,37 @@ mod tests {
         let (one, kept) = files(&site, &shell, (&get, true), None, usize::MAX);
         assert_eq!(one.len(), 1);
         assert!(kept.is_none());
+    }
+
+    #[test]
+    fn an_edited_part_is_spliced_and_an_open_fragment_makes_it_whole_again() {
+        let (site, shell) = (site(), shell());
+        let mut f = frags(99);
+        let get = |f: &[Arc<str>]| {
+            let f = f.to_vec();
+            move |id: PageId| f[id].clone()
+        };
+        let (_, kept) = files(&site, &shell, (&get(&f), false), None, LIMIT);
+        let mut kept = kept.expect("parts kept");
+        assert!(
+            kept.files.iter().all(|m| m.spans.is_some()),
+            "every piece ends between attributes"
+        );
+        // Edits in turn: spliced, then an attribute left open at the fragment's end (its
+        // part is made whole), then closed again (spliced once the part is whole again).
+        let edits: [(usize, &str); 4] = [
+            (3, "<p>three <a href=\"#page-5\">five</a></p>\n"),
+            (4, "<p>four <img src=\"x.png\" alt=\"x\"></p>\n"),
+            (4, "<p>four <a href=\"#page-1"),
+            (4, "<p>four <a href=\"#page-1\">one</a></p>\n"),
+        ];
+        for (n, (page, html)) in edits.into_iter().enumerate() {
+            f[page] = html.into();
+            let (out, next) = files(&site, &shell, (&get(&f), false), Some(&kept), LIMIT);
+            assert_eq!(out, whole(&site, &shell, &f), "edit {n}");
+            kept = next.expect("parts kept");
+            let spliced = kept.files[2].spans.is_some();
+            assert_eq!(spliced, n != 2, "edit {n}: part 2 spliced: {spliced}");
+        }
     }
 }

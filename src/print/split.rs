@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::reroot::{Fragments, one_deeper};
+use super::reroot::{Fragments, ends_between_attributes, one_deeper};
 
 /// Above this size the print view is split (about 5 MB: what a browser still prints).
 pub(crate) const LIMIT: usize = 5 * 1024 * 1024;
@@ -220,20 +220,45 @@ impl Parts {
     /// chunk's own contents when the front file's are split by chapter (see
     /// [`toc_by_chapter`]), else empty.
     pub(crate) fn file(&self, k: usize, chunk: &str, toc: &str) -> (String, String) {
-        let body = part_body(chunk, k, &self.home);
-        let tail = &self.tail;
+        let (mut file, tail) = self.frame(k, toc);
+        file.push_str(&part_body(chunk, k, &self.home));
+        file.push_str(tail);
+        (Self::path(k), file)
+    }
+
+    /// Chunk `k`'s output path.
+    pub(crate) fn path(k: usize) -> String {
         if k == 0 {
-            (
-                "print/index.html".into(),
-                format!("{}{body}{tail}", self.head),
-            )
+            "print/index.html".into()
+        } else {
+            format!("print/{k}/index.html")
+        }
+    }
+
+    /// What chunk `k`'s file holds before its body and after it (see [`Parts::file`]).
+    pub(crate) fn frame(&self, k: usize, toc: &str) -> (String, &str) {
+        let before = if k == 0 {
+            self.head.clone()
         } else {
             let toc = relink(toc, k, &self.home);
-            let file = format!(
-                "{}\n<p class=\"print-part-nav\"><a href=\"../\">Contents</a></p>{toc}\n{body}{tail}",
+            format!(
+                "{}\n<p class=\"print-part-nav\"><a href=\"../\">Contents</a></p>{toc}\n",
                 self.part_head
-            );
-            (format!("print/{k}/index.html"), file)
+            )
+        };
+        (before, &self.tail)
+    }
+
+    /// A piece of chunk `k`'s body as its file holds it, and whether the piece ends between
+    /// attributes (see [`ends_between_attributes`]): then the body of a chunk whose pieces
+    /// all do is the concatenation of its pieces', and a piece can be made again alone.
+    pub(crate) fn piece(&self, k: usize, text: &str) -> (String, bool) {
+        if k == 0 {
+            (relink(text, k, &self.home), ends_between_attributes(text))
+        } else {
+            let deeper = one_deeper(text, Fragments::Keep);
+            let ends = ends_between_attributes(text) && ends_between_attributes(&deeper);
+            (relink(&deeper, k, &self.home), ends)
         }
     }
 }
@@ -348,5 +373,49 @@ mod tests {
             f[1].1.contains("aria-label=\"Contents\"") && f[1].1.contains("href=\"#page-a-x\"")
         );
         assert!(!f[1].1.contains("page-b-y\">Y") && f[2].1.contains("href=\"#page-b-y\""));
+    }
+
+    use proptest::prelude::*;
+
+    fn htmlish() -> impl Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            " href=\"",
+            "href=\"#",
+            "#page-a",
+            "#page-b--c",
+            "page-a",
+            " src=\"",
+            "x.png",
+            "=\"",
+            "\"",
+            " ",
+            "h",
+            ">",
+            "\n",
+            "-",
+        ]);
+        proptest::collection::vec(piece, 0..20).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn a_chunk_of_pieces_ending_between_attributes_is_its_pieces_made_alone(
+            pieces in proptest::collection::vec(htmlish(), 1..5), k in 0usize..3,
+        ) {
+            let chunks = [
+                "<section class=\"print-page print-depth-0\" id=\"page-home\">",
+                "<section class=\"print-page print-depth-1\" id=\"page-a\">",
+                "<section class=\"print-page print-depth-1\" id=\"page-b\">",
+            ];
+            let parts = Parts::new("<head></head><main>", "</main>", &chunks);
+            let made: Vec<(String, bool)> = pieces.iter().map(|p| parts.piece(k, p)).collect();
+            if made.iter().all(|(_, ends)| *ends) {
+                let whole = parts.file(k, &pieces.concat(), "").1;
+                let (mut apart, tail) = parts.frame(k, "");
+                made.iter().for_each(|(p, _)| apart.push_str(p));
+                apart.push_str(tail);
+                prop_assert_eq!(whole, apart);
+            }
+        }
     }
 }
