@@ -48,7 +48,14 @@ fn pick_page(root: &Path) -> (PathBuf, String) {
         .tree
         .files
         .keys()
-        .find(|k| k.ends_with("/index.html") && k.matches('/').count() == 2)
+        .find(|k| {
+            // A content page: not one of the site-wide folders (the print view's parts are
+            // `print/N/index.html` too).
+            let site_wide = ["print/", "handout/", "search/", "static/"];
+            k.ends_with("/index.html")
+                && k.matches('/').count() == 2
+                && !site_wide.iter().any(|p| k.starts_with(p))
+        })
         .expect("a nested page")
         .clone();
     let url = url.trim_end_matches("index.html").to_string();

@@ -89,7 +89,8 @@ fn snippet(n: u8, depth: usize) -> String {
         14 => format!("{{{{#include {up}_shared/timer.rs:2}}}}"),
         // An anchor on another page: broken until that page has snippet 11.
         15 => format!("See [c, part one]({up}part/c.md#part-one)."),
-        _ => "Words.".into(),
+        // Steps: the page gets a handout (`handout/<page>/`).
+        _ => "1. Lie on your back.\n2. Breathe out slowly.".into(),
     }
 }
 
@@ -186,7 +187,8 @@ impl Model {
             ..Page::default()
         };
         m.pages.insert("content/_index.md".into(), page(vec![9, 4]));
-        m.pages.insert("content/a.md".into(), page(vec![1, 6, 8]));
+        m.pages
+            .insert("content/a.md".into(), page(vec![1, 6, 8, 0]));
         m.pages.insert("content/b.md".into(), page(vec![5, 11]));
         m.pages
             .insert("content/part/_index.md".into(), page(vec![3]));
