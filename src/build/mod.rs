@@ -105,17 +105,9 @@ fn phases(
     let changed = Changed(changed);
     let mut clock = Clock::default();
     clock.lap("start");
-    progress::enter(progress::phase::READING, 0);
     let mut diags = Diagnostics::new();
     diags.extend(cache.renderer.warnings.clone());
-    let mut read = read::read(cfg, last, changed, &mut diags);
-    clock.lap("read");
-    let was = last.guide.as_deref().map(|s| (s, &last.loaded[..]));
-    let (site, order_diags, ids_kept) =
-        order::order(cfg, (&read.loaded, std::mem::take(&mut read.assets)), was);
-    let site = Arc::new(site);
-    diags.extend(order_diags);
-    clock.lap("order");
+    let (read, site, ids_kept) = read_and_order(cfg, last, changed, (&mut diags, &mut clock));
     progress::enter(progress::phase::MARKDOWN, site.pages.len());
     let with = (last.for_bodies(), changed, &read.edited_images, ids_kept);
     let strings = &cache.renderer.strings;
@@ -185,6 +177,25 @@ fn phases(
         clock,
         images: (media.processed, media.reused),
     })
+}
+
+/// The read and order phases: the files read (the unchanged ones taken from `last`) and
+/// the guide they make, and whether every page kept its id.
+fn read_and_order(
+    cfg: &Config,
+    last: &State,
+    changed: Changed,
+    (diags, clock): (&mut Diagnostics, &mut Clock),
+) -> (read::Read, Arc<crate::content::Site>, bool) {
+    progress::enter(progress::phase::READING, 0);
+    let mut read = read::read(cfg, last, changed, diags);
+    clock.lap("read");
+    let was = last.guide.as_deref().map(|s| (s, &last.loaded[..]));
+    let (site, order_diags, ids_kept) =
+        order::order(cfg, (&read.loaded, std::mem::take(&mut read.assets)), was);
+    diags.extend(order_diags);
+    clock.lap("order");
+    (read, Arc::new(site), ids_kept)
 }
 
 /// What the next build starts from: everything this one read, rendered and laid out
