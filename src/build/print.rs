@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::Mode;
 use super::input::Input;
-use super::print_parts;
+use super::print_parts::{self, SLOT};
 use super::print_stream;
 use crate::content::PageId;
 use crate::content::review::Review;
@@ -18,10 +18,6 @@ use crate::output::site_files::{for_print, print_anchor};
 use crate::print::Book;
 use crate::print::split;
 use crate::render::context::{AssetsCtx, Common, PrintPage, PrintTemplate};
-
-/// Marks where a page's print fragment goes in the rendered print template, so Tera never
-/// copies the whole guide's HTML through its context (10 MB at 1,000 pages).
-pub(super) const SLOT: char = '\u{1}';
 
 /// What the print view keeps between builds (only when builds repeat).
 #[derive(Default)]

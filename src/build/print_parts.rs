@@ -11,9 +11,12 @@ use std::sync::Arc;
 use bytes::Bytes;
 use rayon::prelude::*;
 
-use super::print::SLOT;
 use crate::content::{PageId, Site};
 use crate::print::split::{self, Cut, Parts};
+
+/// Marks where a page's print fragment goes in the rendered print template, so Tera never
+/// copies the whole guide's HTML through its context (10 MB at 1,000 pages).
+pub(super) const SLOT: char = '\u{1}';
 
 /// The shell cut into chunks, computed once per shell.
 pub(crate) struct Layout {

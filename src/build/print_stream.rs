@@ -13,8 +13,7 @@ use std::ops::Range;
 use bytes::Bytes;
 use rayon::prelude::*;
 
-use super::print::SLOT;
-use super::print_parts;
+use super::print_parts::{self, SLOT};
 use crate::content::{PageId, Site};
 use crate::diag::Diagnostic;
 use crate::print::split::{self, Parts};
