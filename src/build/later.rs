@@ -2,25 +2,24 @@
 //! that holds every page of the guide, and returning its memory (tens of milliseconds at
 //! 10,000 pages) need not delay the reply to the browser.
 
+use std::sync::LazyLock;
 use std::sync::mpsc::{Sender, channel};
-use std::sync::{LazyLock, Mutex};
 
 type Garbage = Box<dyn Send>;
 
 /// The dropping thread's inbox, started on first use.
-static INBOX: LazyLock<Mutex<Sender<Garbage>>> = LazyLock::new(|| {
+static INBOX: LazyLock<Sender<Garbage>> = LazyLock::new(|| {
     let (tx, rx) = channel::<Garbage>();
     std::thread::Builder::new()
         .name("guide-drop".into())
         .spawn(move || rx.into_iter().for_each(drop))
         .expect("a thread to free memory on");
-    Mutex::new(tx)
+    tx
 });
 
 /// Drops `value` on the background thread (here, if that thread is gone).
 pub(crate) fn drop_later<T: Send + 'static>(value: T) {
-    let inbox = INBOX.lock().unwrap_or_else(|e| e.into_inner());
-    if let Err(back) = inbox.send(Box::new(value)) {
+    if let Err(back) = INBOX.send(Box::new(value)) {
         drop(back.0);
     }
 }

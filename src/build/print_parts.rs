@@ -114,15 +114,7 @@ pub(super) fn cut_of(shell: &str) -> Option<(Parts, Vec<std::ops::Range<usize>>)
 /// `text` (a piece of the shell) with each slot filled by the fragment of the page at that
 /// reading-order position.
 pub(super) fn fill_text(site: &Site, text: &str, fragment: &dyn Fn(PageId) -> Arc<str>) -> String {
-    let mut parts = text.split(SLOT);
-    let mut out = String::from(parts.next().unwrap_or(""));
-    while let (Some(n), Some(rest)) = (parts.next(), parts.next()) {
-        if let Some(&id) = n.parse::<usize>().ok().and_then(|i| site.order.get(i)) {
-            out.push_str(&fragment(id));
-        }
-        out.push_str(rest);
-    }
-    out
+    fill_in_order(text, site, &mut |id| fragment(id))
 }
 
 /// The print view's files from `shell` and each page's fragment, reusing the files of
@@ -245,7 +237,7 @@ fn make(site: &Site, parts: &Parts, k: usize, text: &str, frags: Vec<Arc<str>>) 
     }
 }
 
-/// `text` with its slots filled in order by `next` (as [`fill_text`] fills them).
+/// `text` with its slots filled in order by `next` (called with each slot's page).
 fn fill_in_order(text: &str, site: &Site, next: &mut dyn FnMut(PageId) -> Arc<str>) -> String {
     let mut parts = text.split(SLOT);
     let mut out = String::from(parts.next().unwrap_or(""));

@@ -174,13 +174,8 @@ mod tests {
 
     /// Text made of attribute-ish pieces, so names, quotes and `="` meet in every way.
     fn htmlish() -> impl proptest::strategy::Strategy<Value = String> {
-        let piece = proptest::sample::select(vec![
-            " href=\"",
-            " src=\"",
-            " srcset=\"",
-            " poster=\"",
-            " data-root=\"",
-            " aria-describedby=\"",
+        let mut pieces = PATS.to_vec();
+        pieces.extend([
             "href=\"#",
             "=\"",
             "\"",
@@ -197,6 +192,7 @@ mod tests {
             "-",
             "page-a--b",
         ]);
+        let piece = proptest::sample::select(pieces);
         proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
     }
 
